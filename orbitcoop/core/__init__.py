@@ -1,0 +1,23 @@
+"""Numba kernels on plain floats and arrays, in SI units (m, s, rad).
+
+Nothing here imports astropy and nothing here raises: an infeasible case comes
+back as NaN (and, where a caller needs to know why, a status code from
+:mod:`orbitcoop.core.status`). Range checks and clear errors live in the units
+API, :mod:`orbitcoop.feasibility`.
+
+Each kernel is written once as a scalar ``@jit`` function, called by that name
+from other kernels. Its array version, a ufunc derived from the scalar, is
+``vec.<name>``: numpy broadcasting, no Python loop over elements.
+``JIT_ENABLED`` says whether the compiled path is active (``NUMBA_DISABLE_JIT=1``
+runs the same code as plain Python).
+"""
+
+from types import SimpleNamespace
+
+from orbitcoop.core import azimuth, dogleg, geo, geodesy, maneuvers, sso  # noqa: F401  (registers kernels)
+from orbitcoop.core.jit import JIT_ENABLED, KERNELS
+
+#: Array versions of all kernels, by name: ``vec.rotation_speed(lat_rad, alt_m)``.
+vec = SimpleNamespace(**KERNELS)
+
+__all__ = ["JIT_ENABLED", "KERNELS", "vec"]

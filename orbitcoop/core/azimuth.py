@@ -1,0 +1,139 @@
+"""Launch geometry: minimum inclination, launch azimuth and the site-dependent ascent Δv.
+
+Spherical-trigonometry relation between a site's geocentric latitude φ', the
+inertial launch azimuth β (clockwise from north) and the orbit inclination i:
+
+    cos i = cos φ' sin β                                    (1)
+
+(Curtis, Orbital Mechanics for Engineering Students, 3rd ed., ch. 4, the
+relation between latitude, azimuth and inclination; Chobotov (ed.), Orbital
+Mechanics, 3rd ed., ch. 4, launch azimuth). An orbit plane passes through
+Earth's centre, so φ' is the geocentric latitude (see :mod:`.geodesy`).
+
+The rocket flies relative to the rotating Earth. Its ground-relative velocity
+at insertion is the inertial velocity minus the site's rotation velocity
+``v_rot`` (eastward), which turns the azimuth a vehicle must fly toward the
+equator for prograde orbits (Braeunig, Rocket and Space Technology, "Orbital
+Mechanics", launch azimuth corrected for Earth's rotation):
+
+    tan β_R = (v sin β − v_rot) / (v cos β)                  (2)
+
+The Δv the site's motion saves (or costs) is the magnitude of the vector
+difference between the inertial insertion velocity and the site velocity:
+
+    Δv_ascent = sqrt(v² + v_rot² − 2 v v_rot sin β)          (3)
+
+With (1), ``v_rot sin β = ω r cos i`` to first order: the gain depends on the
+inclination, not on the latitude, as long as the inclination is reachable.
+"""
+
+import math
+
+from orbitcoop.core.geodesy import geocentric_latitude, rotation_speed
+from orbitcoop.core.jit import jit, kernel
+
+TWO_PI = 2.0 * math.pi
+NAN = math.nan
+
+
+@jit
+def _sin_inertial_azimuth(lat_rad, alt_m, inc_rad):
+    """sin β from (1); |value| > 1 means the inclination is out of reach (NaN)."""
+    c = math.cos(geocentric_latitude(lat_rad, alt_m))
+    ratio = math.cos(inc_rad) / c
+    if abs(ratio) > 1.0:
+        # Rounding at exactly i = φ' may give 1 + 1 ulp: that is still due east.
+        if abs(ratio) - 1.0 > 4e-16:
+            return NAN
+        ratio = math.copysign(1.0, ratio)
+    return ratio
+
+
+@kernel(2)
+def min_inclination(lat_rad, alt_m):
+    """Lowest inclination [rad] reachable by a direct launch: i_min = |φ'|.
+
+    From (1) with sin β = 1 (due east). 180° − i_min is the highest (due west).
+    """
+    return abs(geocentric_latitude(lat_rad, alt_m))
+
+
+@kernel(4)
+def launch_azimuth_inertial(lat_rad, alt_m, inc_rad, south):
+    """Inertial launch azimuth β [rad, 0..2π) from (1); NaN if i is out of reach.
+
+    ``south`` = 0 for the northbound branch (β = asin(cos i / cos φ'), ascending
+    pass), 1 for the southbound branch (β = π − asin(...)).
+    """
+    s = _sin_inertial_azimuth(lat_rad, alt_m, inc_rad)
+    if math.isnan(s):
+        return NAN
+    beta = math.asin(s)
+    if south != 0.0:
+        beta = math.pi - beta
+    if beta < 0.0:
+        beta += TWO_PI
+    return beta
+
+
+@kernel(5)
+def launch_azimuth_ground(lat_rad, alt_m, inc_rad, speed_m_s, south):
+    """Ground-relative launch azimuth β_R [rad, 0..2π) from (2), at insertion speed ``speed_m_s``."""
+    beta = launch_azimuth_inertial(lat_rad, alt_m, inc_rad, south)
+    if math.isnan(beta):
+        return NAN
+    v_rot = rotation_speed(lat_rad, alt_m)
+    east = speed_m_s * math.sin(beta) - v_rot
+    north = speed_m_s * math.cos(beta)
+    beta_r = math.atan2(east, north)
+    if beta_r < 0.0:
+        beta_r += TWO_PI
+    return beta_r
+
+
+@kernel(3)
+def inclination_from_azimuth_inertial(lat_rad, alt_m, azimuth_rad):
+    """Inclination [rad] of the orbit launched at inertial azimuth β: i = acos(cos φ' sin β)."""
+    c = math.cos(geocentric_latitude(lat_rad, alt_m))
+    return math.acos(max(-1.0, min(1.0, c * math.sin(azimuth_rad))))
+
+
+@kernel(4)
+def inclination_from_azimuth_ground(lat_rad, alt_m, azimuth_rad, speed_m_s):
+    """Inclination [rad] reached by flying ground azimuth β_R to inertial speed ``speed_m_s``.
+
+    The ground-relative speed s along β_R that, added to the site velocity,
+    gives inertial speed v solves s² + 2 s v_rot sin β_R + v_rot² − v² = 0:
+    s = −v_rot sin β_R + sqrt(v² − v_rot² cos² β_R). Then sin β = (s sin β_R + v_rot)/v
+    and (1) gives i.
+    """
+    v_rot = rotation_speed(lat_rad, alt_m)
+    sb = math.sin(azimuth_rad)
+    cb = math.cos(azimuth_rad)
+    s = -v_rot * sb + math.sqrt(speed_m_s * speed_m_s - v_rot * v_rot * cb * cb)
+    sin_beta = (s * sb + v_rot) / speed_m_s
+    c = math.cos(geocentric_latitude(lat_rad, alt_m))
+    return math.acos(max(-1.0, min(1.0, c * sin_beta)))
+
+
+@kernel(4)
+def ascent_dv(lat_rad, alt_m, inc_rad, speed_m_s):
+    """Site-dependent insertion Δv [m/s] from (3): |v_insertion − v_site|; NaN if out of reach.
+
+    Both branches (north/south) give the same magnitude. Retrograde orbits
+    (sin β < 0) pay for the rotation instead of gaining from it; a polar orbit
+    must cancel it: Δv = sqrt(v² + v_rot²).
+    """
+    s = _sin_inertial_azimuth(lat_rad, alt_m, inc_rad)
+    if math.isnan(s):
+        return NAN
+    v_rot = rotation_speed(lat_rad, alt_m)
+    # (v − v_rot)² + 2 v v_rot (1 − sin β): no cancellation when v ≈ v_rot and β = 90°.
+    d = speed_m_s - v_rot
+    return math.sqrt(d * d + 2.0 * speed_m_s * v_rot * (1.0 - s))
+
+
+@kernel(4)
+def rotation_gain(lat_rad, alt_m, inc_rad, speed_m_s):
+    """Δv [m/s] Earth's rotation saves on insertion: v − Δv_ascent (negative for retrograde)."""
+    return speed_m_s - ascent_dv(lat_rad, alt_m, inc_rad, speed_m_s)

@@ -1,0 +1,186 @@
+"""Impulsive manoeuvres: plane change, combined burns, Hohmann and split plane changes.
+
+All speeds in m/s, radii in m, angles in rad, ``mu`` in m³/s².
+
+A burn that turns velocity v1 into v2 across an angle Δi costs, by the law of
+cosines (Curtis, Orbital Mechanics for Engineering Students, 3rd ed., §6.11,
+non-Hohmann/plane-change manoeuvres; Vallado 4th ed., §6.4):
+
+    Δv = sqrt(v1² + v2² − 2 v1 v2 cos Δi)
+       = sqrt((v2 − v1)² + 4 v1 v2 sin²(Δi/2))       (written so for small Δv)
+
+With v1 = v2 = v it is the pure plane change 2 v sin(Δi/2).
+"""
+
+import math
+
+from orbitcoop.core.jit import jit, kernel
+
+
+@kernel(2)
+def circular_speed(mu, r_m):
+    """Circular orbit speed sqrt(μ/r) [m/s]."""
+    return math.sqrt(mu / r_m)
+
+
+@kernel(3)
+def vis_viva(mu, r_m, a_m):
+    """Speed [m/s] at radius r on an orbit of semi-major axis a: sqrt(μ(2/r − 1/a))."""
+    return math.sqrt(mu * (2.0 / r_m - 1.0 / a_m))
+
+
+@kernel(2)
+def plane_change_dv(speed_m_s, angle_rad):
+    """Pure plane change at constant speed: Δv = 2 v |sin(Δi/2)|."""
+    return 2.0 * speed_m_s * abs(math.sin(0.5 * angle_rad))
+
+
+@kernel(3)
+def combined_dv(v1_m_s, v2_m_s, angle_rad):
+    """One burn from speed v1 to v2 while turning the plane by Δi (law of cosines)."""
+    d = v2_m_s - v1_m_s
+    s = math.sin(0.5 * angle_rad)
+    return math.sqrt(d * d + 4.0 * v1_m_s * v2_m_s * s * s)
+
+
+@jit
+def _burn_slope(va, vb, x):
+    """d/dx of combined_dv(va, vb, x) = va vb sin x / Δv, with its limit where Δv → 0."""
+    g = combined_dv(va, vb, x)
+    if g == 0.0:
+        return math.sqrt(va * vb)
+    return va * vb * math.sin(x) / g
+
+
+@jit
+def _split_total(v1, vt1, vt2, v2, di, s):
+    return combined_dv(v1, vt1, s * di) + combined_dv(vt2, v2, (1.0 - s) * di)
+
+
+@jit
+def _split_slope(v1, vt1, vt2, v2, di, s):
+    return di * (_burn_slope(v1, vt1, s * di) - _burn_slope(vt2, v2, (1.0 - s) * di))
+
+
+@kernel(5)
+def split_fraction(v1, vt1, vt2, v2, angle_rad):
+    """Share s ∈ [0, 1] of the plane change Δi done at the first of two burns.
+
+    Minimises ``combined_dv(v1, vt1, sΔi) + combined_dv(vt2, v2, (1 − s)Δi)``:
+    burn 1 takes v1 to vt1, burn 2 takes vt2 to v2. The stationary point is found
+    by Illinois regula falsi on the analytic slope (superlinear, |Δs| < 1e-15);
+    the result is compared with both end points, so a cost that is concave in s
+    (a pure plane change at equal speeds) ends at the cheaper end.
+    Vallado 4th ed., §6.4.3 (combined manoeuvres) and Example 6-7 for the GTO case.
+    """
+    di = abs(angle_rad)
+    if di == 0.0:
+        return 0.0
+    f0 = _split_total(v1, vt1, vt2, v2, di, 0.0)
+    f1 = _split_total(v1, vt1, vt2, v2, di, 1.0)
+    best_s = 0.0
+    best_f = f0
+    if f1 < f0:
+        best_s = 1.0
+        best_f = f1
+    a = 0.0
+    b = 1.0
+    ga = _split_slope(v1, vt1, vt2, v2, di, a)
+    gb = _split_slope(v1, vt1, vt2, v2, di, b)
+    if ga < 0.0 and gb > 0.0:
+        side = 0
+        for _ in range(200):
+            c = (a * gb - b * ga) / (gb - ga)
+            gc = _split_slope(v1, vt1, vt2, v2, di, c)
+            if gc == 0.0:
+                a = c
+                b = c
+                break
+            if gc < 0.0:
+                a = c
+                ga = gc
+                if side == -1:
+                    gb *= 0.5
+                side = -1
+            else:
+                b = c
+                gb = gc
+                if side == 1:
+                    ga *= 0.5
+                side = 1
+            if b - a < 1e-15:
+                break
+        s = 0.5 * (a + b)
+        fs = _split_total(v1, vt1, vt2, v2, di, s)
+        if fs < best_f:
+            best_s = s
+    return best_s
+
+
+@kernel(5)
+def split_dv(v1, vt1, vt2, v2, angle_rad):
+    """Least total Δv [m/s] of two burns sharing a plane change Δi (see :func:`split_fraction`)."""
+    s = split_fraction(v1, vt1, vt2, v2, angle_rad)
+    return _split_total(v1, vt1, vt2, v2, abs(angle_rad), s)
+
+
+@kernel(3)
+def hohmann_dv(mu, r1_m, r2_m):
+    """Total Δv [m/s] of a Hohmann transfer between coplanar circles r1 → r2.
+
+    Δv = |sqrt(2μ r2/(r1(r1+r2))) − sqrt(μ/r1)| + |sqrt(μ/r2) − sqrt(2μ r1/(r2(r1+r2)))|
+    (Curtis 3rd ed., §6.3; Vallado 4th ed., Algorithm 36).
+    """
+    a = 0.5 * (r1_m + r2_m)
+    v1 = math.sqrt(mu / r1_m)
+    v2 = math.sqrt(mu / r2_m)
+    vt1 = math.sqrt(mu * (2.0 / r1_m - 1.0 / a))
+    vt2 = math.sqrt(mu * (2.0 / r2_m - 1.0 / a))
+    return abs(vt1 - v1) + abs(v2 - vt2)
+
+
+@jit
+def _transfer_speeds(mu, r1, rp2, ra2):
+    """Speeds of a two-burn transfer from the circle r1 to the coapsidal ellipse (rp2, ra2).
+
+    Burn 1 at r1 raises the far apsis to ra2 (transfer ellipse r1 × ra2); burn 2
+    at ra2 sets the near apsis to rp2. A circle r2 is rp2 = ra2 = r2 (Hohmann).
+    Returns (v1, vt1, vt2, v2).
+    """
+    v1 = math.sqrt(mu / r1)
+    at = 0.5 * (r1 + ra2)
+    vt1 = math.sqrt(mu * (2.0 / r1 - 1.0 / at))
+    vt2 = math.sqrt(mu * (2.0 / ra2 - 1.0 / at))
+    a2 = 0.5 * (rp2 + ra2)
+    v2 = math.sqrt(mu * (2.0 / ra2 - 1.0 / a2))
+    return v1, vt1, vt2, v2
+
+
+@kernel(5)
+def transfer_dv(mu, r1_m, rp2_m, ra2_m, angle_rad):
+    """Least Δv [m/s] from the circle r1 to the ellipse (rp2, ra2) turning the plane by Δi.
+
+    Two burns (at r1 and at ra2) with the plane change split optimally between
+    them (:func:`split_fraction`). With rp2 = ra2 it is a Hohmann transfer with a
+    split plane change; with Δi = 0 it is the in-plane transfer.
+    """
+    v1, vt1, vt2, v2 = _transfer_speeds(mu, r1_m, rp2_m, ra2_m)
+    return split_dv(v1, vt1, vt2, v2, angle_rad)
+
+
+@kernel(5)
+def transfer_fraction(mu, r1_m, rp2_m, ra2_m, angle_rad):
+    """Share of the plane change done at the first burn of :func:`transfer_dv`."""
+    v1, vt1, vt2, v2 = _transfer_speeds(mu, r1_m, rp2_m, ra2_m)
+    return split_fraction(v1, vt1, vt2, v2, angle_rad)
+
+
+@kernel(6)
+def transfer_burn_dv(mu, r1_m, rp2_m, ra2_m, angle_rad, first_share):
+    """Δv [m/s] of the first burn of a :func:`transfer_dv` given its share of the plane change.
+
+    The second burn is ``transfer_dv`` minus this, or this function with the
+    roles swapped by the caller; kept separate so each output is one ufunc.
+    """
+    v1, vt1, vt2, v2 = _transfer_speeds(mu, r1_m, rp2_m, ra2_m)
+    return combined_dv(v1, vt1, first_share * abs(angle_rad))

@@ -1,0 +1,34 @@
+"""Errors raised by orbitcoop's API. Each message names the value and the valid range."""
+
+
+class OrbitcoopError(Exception):
+    """Base class of orbitcoop's errors."""
+
+
+class UnknownSiteError(OrbitcoopError, LookupError):
+    """A launch-site name that is not in the catalogue (the message suggests the closest ids)."""
+
+
+class UnknownOrbitError(OrbitcoopError, LookupError):
+    """An orbit preset or orbit string that orbitcoop cannot read."""
+
+
+class InputRangeError(OrbitcoopError, ValueError):
+    """A value outside its physical range (latitude beyond ±90°, altitude below the surface, ...)."""
+
+
+class UnreachableOrbitError(OrbitcoopError, ValueError):
+    """An orbit that no launch azimuth from this site reaches directly.
+
+    ``minimum`` is the lowest inclination the site reaches, ``alternative`` a
+    sentence naming the cheapest way that does reach the orbit.
+    """
+
+    def __init__(self, message, minimum=None, alternative=None):
+        super().__init__(message)
+        self.minimum = minimum
+        self.alternative = alternative
+
+
+class CatalogueError(OrbitcoopError, ValueError):
+    """A malformed data file (names the file, the entry and the field)."""

@@ -1,0 +1,241 @@
+"""Target orbits: what a launch has to reach.
+
+A :class:`TargetOrbit` is an ellipse (perigee and apogee altitude above the WGS 84
+equatorial radius) with an inclination, or with a *free* inclination (``None``:
+GTO, TLI) meaning "whatever plane the site reaches most cheaply".
+
+>>> from orbitcoop.orbits import LEO, SSO, GEO, ISS
+>>> LEO(400, 51.6)
+TargetOrbit('LEO 400 km 51.6°', 400 × 400 km, i=51.6°)
+>>> round(SSO(705).inclination_deg, 2)
+98.21
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+import astropy.units as u
+
+from orbitcoop.core import constants as _si
+from orbitcoop.errors import InputRangeError, UnknownOrbitError
+
+#: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
+MAX_ALTITUDE_KM = 2_000_000.0
+
+
+def _km(value, name) -> float:
+    """A scalar altitude in km from a Quantity (any length unit) or a plain number (km)."""
+    if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(u.km):
+            raise u.UnitsError(f"{name} must be a length, got unit {value.unit}")
+        value = value.to_value(u.km)
+    value = float(value)
+    if not math.isfinite(value):
+        raise InputRangeError(f"{name} = {value} km is not a finite number")
+    if value < 0.0:
+        raise InputRangeError(
+            f"{name} = {value:g} km is below the surface: an orbit's altitude must be ≥ 0 km"
+        )
+    if value > MAX_ALTITUDE_KM:
+        raise InputRangeError(f"{name} = {value:g} km is beyond {MAX_ALTITUDE_KM:g} km")
+    return value
+
+
+def _deg(value, name) -> float:
+    if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(u.deg):
+            raise u.UnitsError(f"{name} must be an angle, got unit {value.unit}")
+        value = value.to_value(u.deg)
+    value = float(value)
+    if not math.isfinite(value) or not 0.0 <= value <= 180.0:
+        raise InputRangeError(f"{name} = {value:g}° is outside the valid range 0–180°")
+    return value
+
+
+@dataclass(frozen=True)
+class TargetOrbit:
+    """An Earth orbit to reach: perigee/apogee altitude [km] and inclination [deg] (None = free)."""
+
+    name: str
+    perigee_altitude_km: float
+    apogee_altitude_km: float
+    inclination_deg: float | None = None
+    source: str = ""
+    id: str = ""
+
+    def __post_init__(self):
+        if self.apogee_altitude_km < self.perigee_altitude_km:
+            raise InputRangeError(
+                f"apogee altitude {self.apogee_altitude_km:g} km is below perigee altitude "
+                f"{self.perigee_altitude_km:g} km"
+            )
+
+    @property
+    def perigee_altitude(self) -> u.Quantity:
+        return self.perigee_altitude_km << u.km
+
+    @property
+    def apogee_altitude(self) -> u.Quantity:
+        return self.apogee_altitude_km << u.km
+
+    @property
+    def inclination(self) -> u.Quantity | None:
+        return None if self.inclination_deg is None else self.inclination_deg << u.deg
+
+    @property
+    def circular(self) -> bool:
+        return self.perigee_altitude_km == self.apogee_altitude_km
+
+    @property
+    def geostationary(self) -> bool:
+        """Circular, equatorial, at GEO altitude (within 1 km): eligible for GEO strategies."""
+        return (
+            self.circular
+            and self.inclination_deg == 0.0
+            and abs(self.perigee_altitude_km * 1e3 - _si.GEO_ALTITUDE_M) < 1e3
+        )
+
+    def __repr__(self):
+        inc = "free" if self.inclination_deg is None else f"{self.inclination_deg:g}°"
+        return (
+            f"TargetOrbit({self.name!r}, {self.perigee_altitude_km:g} × "
+            f"{self.apogee_altitude_km:g} km, i={inc})"
+        )
+
+
+def LEO(altitude, inclination) -> TargetOrbit:
+    """Circular orbit at ``altitude`` (km or Quantity) and ``inclination`` (deg or Quantity)."""
+    h = _km(altitude, "altitude")
+    i = _deg(inclination, "inclination")
+    return TargetOrbit(f"LEO {h:g} km {i:g}°", h, h, i)
+
+
+def MEO(altitude, inclination) -> TargetOrbit:
+    """Circular medium Earth orbit; same as :func:`LEO`, named for readability."""
+    h = _km(altitude, "altitude")
+    i = _deg(inclination, "inclination")
+    return TargetOrbit(f"MEO {h:g} km {i:g}°", h, h, i)
+
+
+def SSO(altitude, eccentricity=0.0) -> TargetOrbit:
+    """Sun-synchronous circular orbit at ``altitude``; the inclination comes from J2.
+
+    Raises :class:`InputRangeError` above the highest sun-synchronous altitude.
+    """
+    from orbitcoop.feasibility import sso_inclination
+
+    h = _km(altitude, "altitude")
+    i = float(sso_inclination(h * u.km, eccentricity).to_value(u.deg))
+    return TargetOrbit(f"SSO {h:g} km", h, h, i)
+
+
+def GTO(perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3, inclination=None) -> TargetOrbit:
+    """Geostationary transfer orbit (perigee, apogee altitude); inclination free unless given."""
+    hp = _km(perigee, "perigee")
+    ha = _km(apogee, "apogee")
+    i = None if inclination is None else _deg(inclination, "inclination")
+    name = f"GTO {hp:g} × {ha:g} km" + ("" if i is None else f" {i:g}°")
+    return TargetOrbit(name, hp, ha, i)
+
+
+def Elliptical(perigee, apogee, inclination=None, name=None) -> TargetOrbit:
+    """Any elliptical orbit by perigee and apogee altitude."""
+    hp = _km(perigee, "perigee")
+    ha = _km(apogee, "apogee")
+    i = None if inclination is None else _deg(inclination, "inclination")
+    return TargetOrbit(name or f"{hp:g} × {ha:g} km", hp, ha, i)
+
+
+@functools.cache
+def presets() -> dict[str, TargetOrbit]:
+    """The sourced presets of ``orbitcoop/data/orbits.toml``, by id."""
+    text = (resources.files("orbitcoop") / "data" / "orbits.toml").read_text(encoding="utf-8")
+    out = {}
+    for entry in tomllib.loads(text)["orbit"]:
+        out[entry["id"]] = TargetOrbit(
+            entry["name"],
+            float(entry["perigee_altitude_km"]),
+            float(entry["apogee_altitude_km"]),
+            entry.get("inclination_deg"),
+            entry["source"],
+            entry["id"],
+        )
+    return out
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    text = (resources.files("orbitcoop") / "data" / "orbits.toml").read_text(encoding="utf-8")
+    out = {}
+    for entry in tomllib.loads(text)["orbit"]:
+        for name in (entry["id"], *entry.get("aliases", [])):
+            out[name.lower()] = entry["id"]
+    return out
+
+
+def parse_orbit(text: str) -> TargetOrbit:
+    """An orbit from a preset name (``iss``, ``geo``…) or a parametric form.
+
+    Forms: ``leo:ALT:INC``, ``meo:ALT:INC``, ``sso:ALT``, ``gto:PERIGEE:APOGEE[:INC]``,
+    ``ell:PERIGEE:APOGEE[:INC]`` (altitudes in km, inclinations in degrees).
+
+    >>> parse_orbit("leo:400:51.6").inclination_deg
+    51.6
+    """
+    key = str(text).strip().lower()
+    if key in _aliases():
+        return presets()[_aliases()[key]]
+    kind, _, rest = key.partition(":")
+    args = [a for a in rest.split(":") if a] if rest else []
+    forms = {"leo": (LEO, 2, 2), "meo": (MEO, 2, 2), "sso": (SSO, 1, 2), "gto": (GTO, 2, 3), "ell": (Elliptical, 2, 3)}
+    if kind in forms:
+        fn, lo, hi = forms[kind]
+        if not lo <= len(args) <= hi:
+            raise UnknownOrbitError(f"orbit {text!r}: {kind} takes {lo}–{hi} numbers, e.g. {_EXAMPLES[kind]}")
+        try:
+            nums = [float(a) for a in args]
+        except ValueError:
+            raise UnknownOrbitError(f"orbit {text!r}: {args} are not all numbers") from None
+        return fn(*nums)
+    names = ", ".join(sorted(presets()))
+    raise UnknownOrbitError(
+        f"unknown orbit {text!r}: use a preset ({names}) or a form like "
+        + ", ".join(_EXAMPLES.values())
+    )
+
+
+_EXAMPLES = {"leo": "leo:400:51.6", "meo": "meo:20200:55", "sso": "sso:700", "gto": "gto:250:35786", "ell": "ell:500:40000:63.4"}
+
+
+def as_target(orbit) -> TargetOrbit:
+    """Accept a :class:`TargetOrbit`, a preset/parametric string, or a boinor ``Orbit`` around Earth."""
+    if isinstance(orbit, TargetOrbit):
+        return orbit
+    if isinstance(orbit, str):
+        return parse_orbit(orbit)
+    if hasattr(orbit, "r_p") and hasattr(orbit, "inc") and hasattr(orbit, "attractor"):
+        if getattr(orbit.attractor, "name", "Earth") != "Earth":
+            raise InputRangeError(f"orbit is around {orbit.attractor.name}, not Earth")
+        if orbit.ecc.to_value(u.one) >= 1.0:
+            raise InputRangeError(f"orbit has eccentricity {orbit.ecc:.3f} ≥ 1: not a bound Earth orbit")
+        r_eq = _si.WGS84_A_M * u.m
+        hp = (orbit.r_p - r_eq).to_value(u.km)
+        ha = (orbit.r_a - r_eq).to_value(u.km)
+        i = float(orbit.inc.to_value(u.deg))
+        return TargetOrbit(f"boinor orbit {hp:.0f} × {ha:.0f} km {i:.2f}°", _km(hp, "perigee altitude"), _km(ha, "apogee altitude"), _deg(i, "inclination"))
+    raise TypeError(f"cannot read {orbit!r} as a target orbit")
+
+
+def __getattr__(name):
+    # ISS, TIANGONG, GPS, ... are read from the data file on first use.
+    key = {"BEIDOU_MEO": "beidou-meo", "BEIDOU": "beidou-meo"}.get(name, name.lower())
+    if name.isupper() and key in presets():
+        return presets()[key]
+    raise AttributeError(f"module 'orbitcoop.orbits' has no attribute {name!r}")
+
+

@@ -1,0 +1,313 @@
+"""Launch sites: the :class:`LaunchSite` record and the built-in catalogue.
+
+The catalogue is ``orbitcoop/data/launch_sites.toml``: one table per site or pad,
+each figure beside its source. A corridor (published launch-azimuth range) or an
+inclination limit is recorded only where a source states one; a site with
+neither has an *unknown* corridor, and results say so rather than pretend the
+sky is open.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+import astropy.units as u
+
+from orbitcoop.errors import CatalogueError, UnknownSiteError
+
+STATUSES = ("active", "planned", "retired")
+
+
+@dataclass(frozen=True)
+class Corridor:
+    """A published range of ground launch azimuths, clockwise from ``azimuth_min`` to ``azimuth_max``."""
+
+    azimuth_min_deg: float
+    azimuth_max_deg: float
+    source: str
+    note: str = ""
+
+    def contains(self, azimuth_deg: float) -> bool:
+        span = (self.azimuth_max_deg - self.azimuth_min_deg) % 360.0
+        return (azimuth_deg - self.azimuth_min_deg) % 360.0 <= span + 1e-9
+
+
+@dataclass(frozen=True)
+class InclinationLimit:
+    """A published range of inclinations a site may launch into directly."""
+
+    min_deg: float | None
+    max_deg: float | None
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FlownOrbit:
+    """Evidence: a mission flown from the site and the inclination it reached."""
+
+    mission: str
+    inclination_deg: float
+    source: str
+
+
+@dataclass(frozen=True)
+class LaunchSite:
+    """A launch site or pad with its geodetic position and published constraints.
+
+    Examples
+    --------
+    >>> import orbitcoop
+    >>> site = orbitcoop.get_site("Tanegashima")
+    >>> site.id, round(site.latitude.to_value("deg"), 1)
+    ('tanegashima', 30.4)
+    """
+
+    id: str
+    name: str
+    country: str
+    operator: str
+    status: str
+    latitude_deg: float
+    longitude_deg: float
+    position_source: str
+    elevation_m: float | None = None
+    elevation_source: str = ""
+    position_level: str = "site"
+    parent: str = ""
+    aliases: tuple[str, ...] = ()
+    corridors: tuple[Corridor, ...] = ()
+    inclination_limits: tuple[InclinationLimit, ...] = ()
+    flown: tuple[FlownOrbit, ...] = ()
+    notes: str = field(default="", compare=False)
+
+    @property
+    def latitude(self) -> u.Quantity:
+        """Geodetic latitude (north positive)."""
+        return self.latitude_deg << u.deg
+
+    @property
+    def longitude(self) -> u.Quantity:
+        """Longitude (east positive)."""
+        return self.longitude_deg << u.deg
+
+    @property
+    def elevation(self) -> u.Quantity:
+        """Height above the WGS 84 ellipsoid; 0 m where no source gives it (see ``elevation_known``)."""
+        return (self.elevation_m or 0.0) << u.m
+
+    @property
+    def elevation_known(self) -> bool:
+        return self.elevation_m is not None
+
+    @property
+    def azimuth_ranges(self) -> tuple[tuple[u.Quantity, u.Quantity], ...]:
+        """Published launch-azimuth corridors as (min, max) Quantity pairs, clockwise."""
+        return tuple((c.azimuth_min_deg << u.deg, c.azimuth_max_deg << u.deg) for c in self.corridors)
+
+    @property
+    def constraints_known(self) -> bool:
+        """True if a corridor or an inclination limit is published for this site."""
+        return bool(self.corridors or self.inclination_limits)
+
+    def __repr__(self) -> str:
+        corr = ", ".join(f"{c.azimuth_min_deg:g}–{c.azimuth_max_deg:g}°" for c in self.corridors)
+        lims = ", ".join(
+            f"i {'' if c.min_deg is None else f'{c.min_deg:g}'}–{'' if c.max_deg is None else f'{c.max_deg:g}'}°"
+            for c in self.inclination_limits
+        )
+        constraint = "; ".join(x for x in (corr, lims) if x) or "corridor unknown"
+        return (
+            f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, "
+            f"{self.status}, {constraint})"
+        )
+
+
+def _normalise(name: str) -> str:
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return "-".join(text.lower().replace("_", " ").replace("/", " ").split())
+
+
+def _need(entry: dict, key: str, kind, where: str):
+    if key not in entry:
+        raise CatalogueError(f"{where}: missing field {key!r}")
+    value = entry[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind):
+        raise CatalogueError(f"{where}: field {key!r} should be {kind.__name__}, got {value!r}")
+    return value
+
+
+def _angle(entry: dict, key: str, lo: float, hi: float, where: str) -> float:
+    value = _need(entry, key, float, where)
+    if not (lo <= value <= hi) or not math.isfinite(value):
+        raise CatalogueError(f"{where}: {key} = {value} is outside [{lo}, {hi}]")
+    return value
+
+
+def _source(entry: dict, key: str, where: str) -> str:
+    text = _need(entry, key, str, where).strip()
+    if not text:
+        raise CatalogueError(f"{where}: {key} is empty: every figure needs its source")
+    return text
+
+
+def _parse_site(entry: dict, where: str) -> LaunchSite:
+    sid = _need(entry, "id", str, where)
+    where = f"{where} (id {sid!r})"
+    if sid != _normalise(sid):
+        raise CatalogueError(f"{where}: id must be a lowercase slug like {_normalise(sid)!r}")
+    status = _need(entry, "status", str, where)
+    if status not in STATUSES:
+        raise CatalogueError(f"{where}: status {status!r} is not one of {STATUSES}")
+    elevation = entry.get("elevation_m")
+    elevation_source = ""
+    if elevation is not None:
+        elevation = _angle(entry, "elevation_m", -500.0, 9000.0, where)
+        elevation_source = _source(entry, "elevation_source", where)
+    corridors = tuple(
+        Corridor(
+            _angle(c, "azimuth_min_deg", 0.0, 360.0, f"{where} corridor {k}"),
+            _angle(c, "azimuth_max_deg", 0.0, 360.0, f"{where} corridor {k}"),
+            _source(c, "source", f"{where} corridor {k}"),
+            c.get("note", ""),
+        )
+        for k, c in enumerate(entry.get("corridor", []))
+    )
+    limits = []
+    for k, c in enumerate(entry.get("inclination_limit", [])):
+        w = f"{where} inclination_limit {k}"
+        if "min_deg" not in c and "max_deg" not in c:
+            raise CatalogueError(f"{w}: give min_deg, max_deg or both")
+        lo = _angle(c, "min_deg", 0.0, 180.0, w) if "min_deg" in c else None
+        hi = _angle(c, "max_deg", 0.0, 180.0, w) if "max_deg" in c else None
+        if lo is not None and hi is not None and lo > hi:
+            raise CatalogueError(f"{w}: min_deg {lo} > max_deg {hi}")
+        limits.append(InclinationLimit(lo, hi, _source(c, "source", w), c.get("note", "")))
+    flown = tuple(
+        FlownOrbit(
+            _need(c, "mission", str, f"{where} flown {k}"),
+            _angle(c, "inclination_deg", 0.0, 180.0, f"{where} flown {k}"),
+            _source(c, "source", f"{where} flown {k}"),
+        )
+        for k, c in enumerate(entry.get("flown", []))
+    )
+    level = entry.get("position_level", "site")
+    if level not in ("pad", "site"):
+        raise CatalogueError(f"{where}: position_level {level!r} is not 'pad' or 'site'")
+    return LaunchSite(
+        id=sid,
+        name=_need(entry, "name", str, where),
+        country=_need(entry, "country", str, where),
+        operator=_need(entry, "operator", str, where),
+        status=status,
+        latitude_deg=_angle(entry, "latitude_deg", -90.0, 90.0, where),
+        longitude_deg=_angle(entry, "longitude_deg", -180.0, 180.0, where),
+        position_source=_source(entry, "position_source", where),
+        elevation_m=elevation,
+        elevation_source=elevation_source,
+        position_level=level,
+        parent=entry.get("parent", ""),
+        aliases=tuple(entry.get("aliases", ())),
+        corridors=corridors,
+        inclination_limits=tuple(limits),
+        flown=flown,
+        notes=entry.get("notes", ""),
+    )
+
+
+class Catalogue:
+    """An ordered, read-only collection of launch sites with name lookup."""
+
+    def __init__(self, sites, origin="<memory>"):
+        self.origin = str(origin)
+        self._sites = {}
+        self._names = {}
+        for site in sites:
+            if site.id in self._sites:
+                raise CatalogueError(f"{self.origin}: id {site.id!r} appears twice")
+            self._sites[site.id] = site
+        for site in list(self._sites.values()):
+            if site.parent and site.parent not in self._sites:
+                raise CatalogueError(f"{self.origin}: {site.id!r} has unknown parent {site.parent!r}")
+            parent = self._sites.get(site.parent)
+            if parent is not None and not site.constraints_known and parent.constraints_known:
+                # A pad flies under its range's safety rules: inherit the site's published constraints.
+                self._sites[site.id] = replace(
+                    site,
+                    corridors=parent.corridors,
+                    inclination_limits=parent.inclination_limits,
+                    notes=(site.notes + f" Corridor/limits inherited from {parent.id!r}.").strip(),
+                )
+            for name in (site.id, site.name, *site.aliases):
+                self._names.setdefault(_normalise(name), site.id)
+
+    @classmethod
+    def from_toml(cls, path) -> Catalogue:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise CatalogueError(f"{path}: not valid TOML: {exc}") from exc
+        entries = data.get("site")
+        if not isinstance(entries, list) or not entries:
+            raise CatalogueError(f"{path}: expected one or more [[site]] tables")
+        return cls((_parse_site(e, f"{path.name} site #{k}") for k, e in enumerate(entries)), path)
+
+    def __iter__(self):
+        return iter(self._sites.values())
+
+    def __len__(self):
+        return len(self._sites)
+
+    def __contains__(self, name):
+        return _normalise(name) in self._names
+
+    def ids(self) -> list[str]:
+        return list(self._sites)
+
+    def get(self, name) -> LaunchSite:
+        if isinstance(name, LaunchSite):
+            return name
+        key = _normalise(name)
+        if key in self._names:
+            return self._sites[self._names[key]]
+        close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.5)
+        ids = list(dict.fromkeys(self._names[c] for c in close))[:3]
+        hint = f" Did you mean: {', '.join(ids)}?" if ids else ""
+        raise UnknownSiteError(
+            f"unknown launch site {name!r}.{hint} `orbitcoop sites` lists all {len(self)} ids."
+        )
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    """The built-in catalogue (loaded once)."""
+    with resources.as_file(resources.files("orbitcoop") / "data" / "launch_sites.toml") as path:
+        return Catalogue.from_toml(path)
+
+
+def get_site(name) -> LaunchSite:
+    """The launch site called ``name`` (an id, its display name or an alias; case-insensitive).
+
+    Raises :class:`orbitcoop.UnknownSiteError` (a ``LookupError``) naming the closest ids.
+
+    >>> get_site("kourou").country
+    'France'
+    """
+    return catalogue().get(name)
+
+
+def list_sites(status=None) -> list[LaunchSite]:
+    """All catalogue sites, optionally only those with ``status`` ("active", "planned", "retired")."""
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
+    return [s for s in catalogue() if status is None or s.status == status]
