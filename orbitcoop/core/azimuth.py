@@ -68,7 +68,7 @@ def launch_azimuth_inertial(lat_rad, alt_m, inc_rad, south):
     s = _sin_inertial_azimuth(lat_rad, alt_m, inc_rad)
     if math.isnan(s):
         return NAN
-    beta = math.asin(s)
+    beta = math.asin(min(1.0, max(-1.0, s)))
     if south != 0.0:
         beta = math.pi - beta
     if beta < 0.0:

@@ -18,7 +18,7 @@ Three strategies, in increasing sophistication:
 import math
 
 from orbitcoop.core.jit import jit, kernel
-from orbitcoop.core.maneuvers import _split_total, combined_dv, split_fraction
+from orbitcoop.core.maneuvers import _split_total, apsis_speed, combined_dv, split_fraction
 
 INV_PHI = 0.5 * (math.sqrt(5.0) - 1.0)
 
@@ -30,8 +30,7 @@ def gto_geo_apogee_dv(mu, inc_rad, rp_m, ra_m):
     Δv = sqrt(v_a² + v_c² − 2 v_a v_c cos i), v_a = sqrt(μ(2/ra − 1/a)), v_c = sqrt(μ/ra)
     (Curtis 3rd ed., §6.11; the "Δv to GEO" of user's manuals).
     """
-    a = 0.5 * (rp_m + ra_m)
-    va = math.sqrt(mu * (2.0 / ra_m - 1.0 / a))
+    va = apsis_speed(mu, ra_m, rp_m)
     vc = math.sqrt(mu / ra_m)
     d = vc - va
     s = math.sin(0.5 * inc_rad)
@@ -42,14 +41,8 @@ def gto_geo_apogee_dv(mu, inc_rad, rp_m, ra_m):
 def _supersync_parts(mu, inc, r1, r2, rs):
     """Speeds of the three-burn supersynchronous transfer r1 → (r1 × rs) → (r2 × rs) → r2."""
     v1 = math.sqrt(mu / r1)
-    a_t = 0.5 * (r1 + rs)
-    vp_t = math.sqrt(mu * (2.0 / r1 - 1.0 / a_t))
-    va_t = math.sqrt(mu * (2.0 / rs - 1.0 / a_t))
-    a_2 = 0.5 * (r2 + rs)
-    va_2 = math.sqrt(mu * (2.0 / rs - 1.0 / a_2))
-    vp_2 = math.sqrt(mu * (2.0 / r2 - 1.0 / a_2))
     v2 = math.sqrt(mu / r2)
-    return v1, vp_t, va_t, va_2, vp_2, v2
+    return v1, apsis_speed(mu, r1, rs), apsis_speed(mu, rs, r1), apsis_speed(mu, rs, r2), apsis_speed(mu, r2, rs), v2
 
 
 @jit

@@ -17,16 +17,14 @@ import math
 from orbitcoop.core.jit import jit, kernel
 
 
-@kernel(2)
-def circular_speed(mu, r_m):
-    """Circular orbit speed sqrt(μ/r) [m/s]."""
-    return math.sqrt(mu / r_m)
-
-
 @kernel(3)
-def vis_viva(mu, r_m, a_m):
-    """Speed [m/s] at radius r on an orbit of semi-major axis a: sqrt(μ(2/r − 1/a))."""
-    return math.sqrt(mu * (2.0 / r_m - 1.0 / a_m))
+def apsis_speed(mu, r_m, r_other_m):
+    """Speed [m/s] at apsis r of the ellipse whose other apsis is r_other.
+
+    Vis-viva at a = (r + r_other)/2, written sqrt(μ/r)·sqrt(2 r_other/(r + r_other)) so
+    that a circle (r_other = r) gives exactly the circular speed: zero cost when nothing changes.
+    """
+    return math.sqrt(mu / r_m) * math.sqrt(2.0 * r_other_m / (r_m + r_other_m))
 
 
 @kernel(2)
@@ -131,11 +129,10 @@ def hohmann_dv(mu, r1_m, r2_m):
     Δv = |sqrt(2μ r2/(r1(r1+r2))) − sqrt(μ/r1)| + |sqrt(μ/r2) − sqrt(2μ r1/(r2(r1+r2)))|
     (Curtis 3rd ed., §6.3; Vallado 4th ed., Algorithm 36).
     """
-    a = 0.5 * (r1_m + r2_m)
     v1 = math.sqrt(mu / r1_m)
     v2 = math.sqrt(mu / r2_m)
-    vt1 = math.sqrt(mu * (2.0 / r1_m - 1.0 / a))
-    vt2 = math.sqrt(mu * (2.0 / r2_m - 1.0 / a))
+    vt1 = apsis_speed(mu, r1_m, r2_m)
+    vt2 = apsis_speed(mu, r2_m, r1_m)
     return abs(vt1 - v1) + abs(v2 - vt2)
 
 
@@ -147,13 +144,7 @@ def _transfer_speeds(mu, r1, rp2, ra2):
     at ra2 sets the near apsis to rp2. A circle r2 is rp2 = ra2 = r2 (Hohmann).
     Returns (v1, vt1, vt2, v2).
     """
-    v1 = math.sqrt(mu / r1)
-    at = 0.5 * (r1 + ra2)
-    vt1 = math.sqrt(mu * (2.0 / r1 - 1.0 / at))
-    vt2 = math.sqrt(mu * (2.0 / ra2 - 1.0 / at))
-    a2 = 0.5 * (rp2 + ra2)
-    v2 = math.sqrt(mu * (2.0 / ra2 - 1.0 / a2))
-    return v1, vt1, vt2, v2
+    return math.sqrt(mu / r1), apsis_speed(mu, r1, ra2), apsis_speed(mu, ra2, r1), apsis_speed(mu, ra2, rp2)
 
 
 @kernel(5)

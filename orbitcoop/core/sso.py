@@ -33,6 +33,7 @@ def sso_inclination(a_m, ecc):
         * a_m**3.5
         / (3.0 * J2_EARTH * J2_REFERENCE_RADIUS_M**2 * math.sqrt(GM_EARTH_M3_S2))
     )
-    if c < -1.0 or c > 1.0:
-        return math.nan
-    return math.acos(c)
+    # acos of the clamped value: LLVM may evaluate it before the branch, and acos
+    # of |c| > 1 would raise the FP "invalid" flag (numpy then warns).
+    i = math.acos(min(1.0, max(-1.0, c)))
+    return math.nan if (c < -1.0 or c > 1.0) else i

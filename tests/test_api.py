@@ -1,0 +1,171 @@
+"""The units API: Quantity in and out, broadcasting, clear errors, assess and compare."""
+
+import math
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+import orbitcoop as oc
+from orbitcoop import orbits
+
+
+def test_quantity_in_quantity_out_and_broadcasting():
+    lat = np.array([0.0, 30.0, 60.0]) * u.deg
+    inc = np.array([[60.0], [80.0]]) * u.deg
+    az = oc.launch_azimuth(lat, inc)
+    assert az.unit == u.deg and az.shape == (2, 3)
+    assert oc.rotation_speed(lat).shape == (3,)
+    assert oc.sso_inclination([500, 700] * u.km).shape == (2,)
+    assert oc.gto_to_geo_dv(np.linspace(0, 30, 5) * u.deg).unit == u.m / u.s
+    assert oc.plane_change_dv(7.7 * u.km / u.s, 10 * u.deg).unit == u.km / u.s
+
+
+def test_other_length_units_are_converted():
+    a = oc.sso_inclination(705 * u.km)
+    b = oc.sso_inclination(705_000 * u.m)
+    assert a == b
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: oc.min_inclination(91 * u.deg), ["latitude = 91 deg", "−90° to +90°"]),
+        (lambda: oc.min_inclination(float("nan") * u.deg), ["latitude = nan"]),
+        (lambda: oc.launch_azimuth(0 * u.deg, 200 * u.deg), ["inclination = 200 deg", "0–180°"]),
+        (lambda: oc.launch_azimuth(0 * u.deg, -1 * u.deg), ["inclination = -1 deg"]),
+        (lambda: oc.sso_inclination(-100 * u.km), ["altitude = -100000 m", "surface"]),
+        (lambda: oc.sso_inclination(7000 * u.km), ["7000 km", "no sun-synchronous", "valid range"]),
+        (lambda: oc.gto_to_geo_dv(np.inf * u.deg), ["inclination = inf"]),
+        (lambda: orbits.LEO(-5, 51.6), ["-5 km", "below the surface"]),
+        (lambda: orbits.LEO(400, 181), ["181", "0–180°"]),
+    ],
+)
+def test_bad_input_is_a_clear_error(call, words):
+    with pytest.raises(oc.InputRangeError) as err:
+        call()
+    for w in words:
+        assert w in str(err.value)
+
+
+def test_wrong_units_are_rejected():
+    with pytest.raises(u.UnitsError, match="latitude"):
+        oc.min_inclination(30 * u.km)
+    with pytest.raises(u.UnitsError, match="Quantity"):
+        oc.min_inclination(30.0)
+
+
+def test_unknown_site_suggests_ids():
+    with pytest.raises(oc.UnknownSiteError) as err:
+        oc.get_site("tanegashma")
+    assert isinstance(err.value, LookupError)
+    assert "tanegashima" in str(err.value)
+    with pytest.raises(LookupError, match="vostochny"):
+        oc.get_site("vostochniy cosmodrom")
+
+
+def test_site_lookup_by_alias_and_case():
+    assert oc.get_site("Tanegashima").id == "tanegashima"
+    assert oc.get_site("CSG").id.startswith("kourou")
+    assert oc.get_site("KSC").id.startswith("ksc")
+
+
+def test_unreachable_inclination_names_minimum_and_alternative():
+    with pytest.raises(oc.UnreachableOrbitError) as err:
+        oc.launch_azimuth("tanegashima", 28.5 * u.deg)
+    msg = str(err.value)
+    assert "28.50°" in msg and "30.2" in msg and "due east" in msg and "m/s" in msg
+    assert err.value.minimum.to_value(u.deg) == pytest.approx(oc.min_inclination("tanegashima").to_value(u.deg))
+    assert "change plane" in err.value.alternative
+
+
+def test_geo_penalty_grows_with_latitude():
+    pen = {s: oc.assess(s, "geo").dv_penalty.to_value(u.m / u.s) for s in ("kourou", "wenchang", "tanegashima")}
+    assert pen["kourou"] < pen["wenchang"] < pen["tanegashima"]
+    assert pen["tanegashima"] - pen["kourou"] > 300  # ~420 m/s: the claim's physics
+
+
+def test_inclination_above_latitude_costs_nothing_extra():
+    # ISS 51.64° from Tanegashima or Kourou: Earth's rotation gives ~ω r cos i either way.
+    a, b = oc.assess("tanegashima", orbits.ISS), oc.assess("kourou", orbits.ISS)
+    assert a.direct and b.direct
+    assert abs(a.total_dv - b.total_dv).to_value(u.m / u.s) < 10
+    assert abs(a.dv_penalty.to_value(u.m / u.s)) < 10
+
+
+def test_assess_below_minimum_is_a_plane_change_not_an_error():
+    a = oc.assess("plesetsk", "iss")
+    assert not a.direct and a.strategy.startswith("plane change")
+    assert a.dv.plane_change.to_value(u.m / u.s) > 1000
+    assert any("out of direct reach" in n for n in a.notes)
+
+
+def test_corridor_outside_gives_dogleg():
+    a = oc.assess("jiuquan", "tiangong")  # published 57–70° corridor, station at 41.5°
+    assert a.direct and a.in_corridor is False and a.strategy.startswith("dogleg")
+    assert a.dv.dogleg.to_value(u.m / u.s) > 0
+
+
+def test_corridor_unknown_is_reported():
+    a = oc.assess("tanegashima", "iss")
+    assert a.in_corridor is None
+    assert a.to_dict()["in_corridor"] == "unknown"
+    assert any("corridor unknown" in n for n in a.notes)
+
+
+def test_dv_parts_add_up():
+    for site, orbit in [("kourou", "geo"), ("jiuquan", "tiangong"), ("vostochny", "geo"), ("baikonur", "iss")]:
+        d = oc.assess(site, orbit).dv
+        parts = d.orbital_speed - d.rotation_gain + d.transfer + d.plane_change + d.dogleg
+        assert parts.to_value(u.m / u.s) == pytest.approx(d.total.to_value(u.m / u.s), abs=1e-6)
+
+
+def test_geo_transfer_strategies():
+    apo = oc.geo_transfer("tanegashima", strategy="apogee")
+    split = oc.geo_transfer("tanegashima", strategy="optimal-split")
+    sup = oc.geo_transfer("baikonur", strategy="supersynchronous")
+    assert apo.perigee_inclination_change.to_value(u.deg) == 0
+    assert 0 < split.perigee_inclination_change.to_value(u.deg) < 5
+    assert split.total_dv < apo.total_dv
+    assert (split.perigee_dv + split.apogee_dv - split.total_dv).to_value(u.m / u.s) == pytest.approx(0, abs=1e-6)
+    assert sup.apogee_altitude > 35786 * u.km
+    assert sup.total_dv < oc.geo_transfer("baikonur").total_dv
+    assert set(split.to_dict()) >= {"perigee_dv_m_s", "apogee_dv_m_s", "total_dv_m_s"}
+
+
+def test_compare_dataframe():
+    df = oc.compare(["tanegashima", "vostochny", "kourou", "wenchang"], ["iss", "geo", "sso:700", "gto"])
+    assert len(df) == 16
+    assert {"site", "orbit", "direct", "in_corridor", "strategy", "dv_penalty_m_s", "total_dv_m_s"} <= set(df.columns)
+    one = oc.assess("vostochny", "geo")
+    row = df[(df.site == "vostochny") & (df.orbit == "geo")].iloc[0]
+    assert row.total_dv_m_s == pytest.approx(one.total_dv.to_value(u.m / u.s))
+
+
+def test_presets_and_parsing():
+    assert orbits.ISS.inclination_deg == pytest.approx(51.64)
+    assert orbits.BEIDOU_MEO.id == "beidou-meo"
+    assert orbits.parse_orbit("gto:250:35786").apogee_altitude_km == 35786
+    assert orbits.parse_orbit("sso:700").inclination_deg == pytest.approx(98.19, abs=0.02)
+    with pytest.raises(oc.UnknownOrbitError, match="leo:400:51.6"):
+        orbits.parse_orbit("leo:400")
+    with pytest.raises(oc.UnknownOrbitError, match="unknown orbit"):
+        orbits.parse_orbit("lunar-gateway")
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, orbitcoop; print(sorted(m for m in ('numba','astropy','pandas','boinor','matplotlib') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_result_reprs_and_dicts_are_plain():
+    import json
+
+    a = oc.assess("kourou", "geo")
+    json.dumps(a.to_dict())
+    assert "kourou" in repr(a) and "m/s" in repr(a)
+    assert math.isfinite(a.to_dict()["total_dv_m_s"])

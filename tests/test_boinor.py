@@ -1,0 +1,83 @@
+"""Cross-checks against boinor (poliastro's maintained continuation) where it computes the same thing."""
+
+import math
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+import orbitcoop as oc
+from orbitcoop.core import vec
+from orbitcoop.core.constants import GM_EARTH_M3_S2
+
+boinor = pytest.importorskip("boinor")
+from boinor.bodies import Earth  # noqa: E402
+from boinor.maneuver import Maneuver  # noqa: E402
+from boinor.spheroid_location import SpheroidLocation  # noqa: E402
+from boinor.twobody import Orbit  # noqa: E402
+
+MU_BOINOR = Earth.k.to_value(u.m**3 / u.s**2)
+
+
+@pytest.mark.parametrize(("h1", "h2"), [(200.0, 35786.0), (300.0, 800.0), (20000.0, 500.0)])
+def test_hohmann_matches_boinor(h1, h2):
+    orbit = Orbit.circular(Earth, alt=h1 * u.km)
+    man = Maneuver.hohmann(orbit, Earth.R + h2 * u.km)
+    boinor_dv = man.get_total_cost().to_value(u.m / u.s)
+    r1 = (Earth.R + h1 * u.km).to_value(u.m)
+    r2 = (Earth.R + h2 * u.km).to_value(u.m)
+    assert vec.hohmann_dv(MU_BOINOR, r1, r2) == pytest.approx(boinor_dv, rel=1e-9)
+
+
+@pytest.mark.parametrize("alt", [400.0, 705.0, 1000.0, 3000.0])
+def test_sso_matches_boinor_heliosynchronous(alt):
+    # boinor uses its own Earth radius, J2 and the Earth's mean motion about the Sun: agree to 0.01°.
+    orbit = Orbit.heliosynchronous(Earth, a=Earth.R + alt * u.km, ecc=0 * u.one)
+    ours = oc.sso_inclination(alt * u.km + (Earth.R - 6378137 * u.m))
+    assert ours.to_value(u.deg) == pytest.approx(orbit.inc.to_value(u.deg), abs=0.01)
+
+
+@pytest.mark.parametrize("lat", [-60.0, 0.0, 5.24, 30.4, 51.88, 89.0])
+def test_site_radius_matches_spheroid_location(lat):
+    # boinor's SpheroidLocation on the WGS 84 ellipsoid: same Cartesian distance from the axis.
+    a, c = 6378137.0 * u.m, 6378137.0 * (1 - 1 / 298.257223563) * u.m
+    loc = SpheroidLocation(0 * u.deg, lat * u.deg, 250 * u.m, _Body(a, c))
+    x, y, z = loc.cartesian_cords
+    rho = math.hypot(x.to_value(u.m), y.to_value(u.m))
+    ours = oc.rotation_speed(lat * u.deg, 250 * u.m).to_value(u.m / u.s) / 7.292115e-5
+    assert ours == pytest.approx(rho, rel=1e-12, abs=1e-6)
+    geocentric = math.degrees(math.atan2(z.to_value(u.m), rho))
+    assert oc.geocentric_latitude(lat * u.deg, 250 * u.m).to_value(u.deg) == pytest.approx(geocentric, abs=1e-10)
+
+
+class _Body:
+    """The two radii SpheroidLocation reads from a body."""
+
+    def __init__(self, a, c):
+        self.R, self.R_polar = a, c
+        self.R_mean = a
+
+
+def test_gto_apogee_burn_matches_boinor_orbits():
+    # The apogee speed of a boinor GTO and the circular GEO speed, combined by the law of cosines.
+    gto = Orbit.from_classical(Earth, a=(2 * Earth.R + 250 * u.km + 35786 * u.km) / 2,
+                               ecc=((35786 - 250) * u.km / (2 * Earth.R + 250 * u.km + 35786 * u.km)).to(u.one),
+                               inc=20 * u.deg, raan=0 * u.deg, argp=0 * u.deg, nu=-180 * u.deg)
+    va = np.linalg.norm(gto.v.to_value(u.m / u.s))
+    geo = Orbit.circular(Earth, alt=35786 * u.km)
+    vc = np.linalg.norm(geo.v.to_value(u.m / u.s))
+    expected = math.sqrt(va**2 + vc**2 - 2 * va * vc * math.cos(math.radians(20)))
+    ra = gto.r_a.to_value(u.m)
+    rp = gto.r_p.to_value(u.m)
+    assert vec.gto_geo_apogee_dv(MU_BOINOR, math.radians(20), rp, ra) == pytest.approx(expected, rel=1e-9)
+
+
+def test_boinor_orbit_as_target():
+    orbit = Orbit.circular(Earth, alt=420 * u.km, inc=51.6 * u.deg)
+    a = oc.assess("baikonur", orbit)
+    assert a.direct
+    assert a.target_inclination.to_value(u.deg) == pytest.approx(51.6)
+
+
+def test_mu_is_wgs84():
+    assert GM_EARTH_M3_S2 == 3.986004418e14

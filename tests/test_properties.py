@@ -1,0 +1,125 @@
+"""Hypothesis properties of the kernels: symmetry, non-negativity, zero cost, monotonicity."""
+
+import math
+
+import numpy as np
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from orbitcoop.core import azimuth, geo, geodesy, maneuvers, sso
+from orbitcoop.core.constants import GEO_RADIUS_M, GM_EARTH_M3_S2, WGS84_A_M
+
+MU = GM_EARTH_M3_S2
+lats = st.floats(-math.pi / 2 + 1e-6, math.pi / 2 - 1e-6)
+elev = st.floats(-400.0, 8000.0)
+incs = st.floats(0.0, math.pi)
+speeds = st.floats(6500.0, 11500.0)
+small_angles = st.floats(0.0, math.radians(90))
+radii = st.floats(WGS84_A_M + 150e3, WGS84_A_M + 60000e3)
+
+
+@given(lats, elev)
+def test_rotation_speed_symmetric_in_latitude(lat, h):
+    assert geodesy.rotation_speed(lat, h) == geodesy.rotation_speed(-lat, h)
+    assert geodesy.rotation_speed(lat, h) >= 0.0
+
+
+@given(lats, elev, incs, speeds)
+def test_ascent_dv_symmetric_and_non_negative(lat, h, inc, v):
+    a = azimuth.ascent_dv(lat, h, inc, v)
+    b = azimuth.ascent_dv(-lat, h, inc, v)
+    assert (math.isnan(a) and math.isnan(b)) or a == b
+    assert math.isnan(a) or a >= 0.0
+
+
+@given(lats, elev, speeds)
+@example(0.0, 0.0, 7784.0)
+def test_due_east_takes_the_full_rotation(lat, h, v):
+    # Launching due east into i = φ', the site's whole speed counts: Δv = v − v_rot.
+    i_min = azimuth.min_inclination(lat, h)
+    expected = v - geodesy.rotation_speed(lat, h)
+    assert math.isclose(azimuth.ascent_dv(lat, h, i_min, v), expected, rel_tol=1e-9, abs_tol=1e-6)
+
+
+@given(lats, elev, incs)
+def test_azimuth_roundtrip(lat, h, inc):
+    for south in (0.0, 1.0):
+        beta = azimuth.launch_azimuth_inertial(lat, h, inc, south)
+        reachable = azimuth.min_inclination(lat, h) <= min(inc, math.pi - inc) + 1e-12
+        if math.isnan(beta):
+            assert not reachable
+            continue
+        back = azimuth.inclination_from_azimuth_inertial(lat, h, beta)
+        assert math.isclose(back, inc, abs_tol=2e-7)
+
+
+@given(lats, elev, st.floats(0.0, 2 * math.pi), speeds)
+def test_ground_azimuth_roundtrip(lat, h, az, v):
+    inc = azimuth.inclination_from_azimuth_ground(lat, h, az, v)
+    south = 1.0 if math.cos(az) < 0 else 0.0
+    back = azimuth.launch_azimuth_ground(lat, h, inc, v, south)
+    if not math.isnan(back):
+        d = abs((back - az + math.pi) % (2 * math.pi) - math.pi)
+        assert d < 1e-5 or abs(math.cos(az)) < 1e-3  # due east/west: branches meet
+
+
+@given(speeds, st.floats(0.0, math.pi))
+def test_plane_change_non_negative_zero_and_monotone(v, di):
+    assert maneuvers.plane_change_dv(v, 0.0) == 0.0
+    assert maneuvers.plane_change_dv(v, di) >= 0.0
+    assert maneuvers.plane_change_dv(v, di) <= maneuvers.plane_change_dv(v, min(math.pi, di + 0.01)) + 1e-9
+
+
+@given(radii, radii)
+def test_hohmann_zero_when_nothing_changes_and_symmetric(r1, r2):
+    assert maneuvers.hohmann_dv(MU, r1, r1) == 0.0
+    assert math.isclose(maneuvers.hohmann_dv(MU, r1, r2), maneuvers.hohmann_dv(MU, r2, r1), rel_tol=1e-12)
+
+
+@given(radii, radii, small_angles)
+def test_split_is_no_worse_than_either_extreme(r1, r2, di):
+    lo, hi = min(r1, r2), max(r1, r2)
+    v1, vt1, vt2, v2 = maneuvers._transfer_speeds(MU, lo, hi, hi)
+    best = maneuvers.transfer_dv(MU, lo, hi, hi, di)
+    all_first = maneuvers.combined_dv(v1, vt1, di) + abs(v2 - vt2)
+    all_second = abs(vt1 - v1) + maneuvers.combined_dv(vt2, v2, di)
+    assert best <= min(all_first, all_second) + 1e-9
+    assert best >= maneuvers.hohmann_dv(MU, lo, hi) - 1e-9
+
+
+@given(st.floats(WGS84_A_M + 150e3, WGS84_A_M + 1000e3), small_angles, small_angles)
+def test_geo_cost_monotone_in_inclination(rp, i1, i2):
+    lo, hi = sorted((i1, i2))
+    f = geo.gto_geo_apogee_dv
+    assert f(MU, lo, rp, GEO_RADIUS_M) <= f(MU, hi, rp, GEO_RADIUS_M) + 1e-9
+    s = maneuvers.transfer_dv
+    assert s(MU, rp, GEO_RADIUS_M, GEO_RADIUS_M, lo) <= s(MU, rp, GEO_RADIUS_M, GEO_RADIUS_M, hi) + 1e-9
+
+
+@given(st.floats(0.0, math.radians(65)), st.floats(WGS84_A_M + 150e3, WGS84_A_M + 800e3))
+def test_supersync_never_worse_than_two_burn(inc, r1):
+    rs = geo.supersync_apogee(MU, inc, r1, GEO_RADIUS_M, WGS84_A_M + 1e8)
+    assert geo.supersync_dv(MU, inc, r1, GEO_RADIUS_M, rs) <= maneuvers.transfer_dv(
+        MU, r1, GEO_RADIUS_M, GEO_RADIUS_M, inc) + 1e-6
+
+
+@given(st.floats(WGS84_A_M + 100e3, WGS84_A_M + 5000e3), st.floats(WGS84_A_M + 100e3, WGS84_A_M + 5000e3))
+def test_sso_inclination_grows_with_altitude(a1, a2):
+    lo, hi = sorted((a1, a2))
+    assert sso.sso_inclination(lo, 0.0) <= sso.sso_inclination(hi, 0.0) + 1e-12
+    assert math.pi / 2 < sso.sso_inclination(lo, 0.0) < math.pi
+
+
+@given(lats, elev)
+def test_latitude_never_helps_reach_low_inclinations(lat, h):
+    # The further from the equator, the higher the lowest reachable inclination.
+    assert azimuth.min_inclination(lat, h) <= azimuth.min_inclination(
+        math.copysign(min(abs(lat) + 0.01, math.pi / 2 - 1e-6), lat), h) + 1e-12
+
+
+def test_array_and_scalar_paths_agree():
+    lat = np.linspace(-1.4, 1.4, 7)
+    out = geodesy.rotation_speed  # scalar dispatcher
+    from orbitcoop.core import vec
+
+    assert np.array_equal(vec.rotation_speed(lat, 10.0), np.array([out(x, 10.0) for x in lat]))
