@@ -1,0 +1,5 @@
+import sys
+
+from orbitcoop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,140 @@
+"""Command line: ``orbitcoop sites | assess SITE ORBIT | compare ORBIT [--sites a,b]``, each with ``--json``.
+
+Human output is an aligned table; errors go to stderr with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+
+def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
+    """Aligned text table; ``columns`` are (key, header, format spec)."""
+    cells = [[h for _, h, _ in columns]]
+    for row in rows:
+        line = []
+        for key, _, spec in columns:
+            v = row.get(key)
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                line.append("–")
+            elif spec and isinstance(v, int | float) and not isinstance(v, bool):
+                line.append(format(v, spec))
+            else:
+                line.append(str(v))
+        cells.append(line)
+    widths = [max(len(r[k]) for r in cells) for k in range(len(columns))]
+    numeric = [bool(spec) for _, _, spec in columns]
+    out = []
+    for n, r in enumerate(cells):
+        out.append("  ".join(c.rjust(w) if num and n else c.ljust(w) for c, w, num in zip(r, widths, numeric, strict=True)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def _site_row(s) -> dict:
+    corr = ", ".join(f"{c.azimuth_min_deg:g}–{c.azimuth_max_deg:g}°" for c in s.corridors)
+    lims = ", ".join(f"i {c.min_deg if c.min_deg is not None else ''}–{c.max_deg if c.max_deg is not None else ''}°"
+                     for c in s.inclination_limits)
+    return {
+        "id": s.id, "name": s.name, "country": s.country, "status": s.status,
+        "latitude_deg": s.latitude_deg, "longitude_deg": s.longitude_deg,
+        "elevation_m": s.elevation_m, "parent": s.parent or None,
+        "constraints": "; ".join(x for x in (corr, lims) if x) or "unknown",
+        "position_source": s.position_source,
+    }
+
+
+def cmd_sites(args) -> int:
+    from orbitcoop.sites import list_sites
+
+    rows = [_site_row(s) for s in list_sites(status=args.status)]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    print(_table(rows, [("id", "id", ""), ("country", "country", ""), ("status", "status", ""),
+                        ("latitude_deg", "lat °", ".4f"), ("longitude_deg", "lon °", ".4f"),
+                        ("constraints", "corridor / inclination limits", "")]))
+    return 0
+
+
+def cmd_assess(args) -> int:
+    from orbitcoop.feasibility import assess
+
+    result = assess(args.site, args.orbit).to_dict()
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    corridor = {True: "yes", False: "no", "unknown": "unknown"}[result["in_corridor"]]
+    print(f"{result['site']} → {result['orbit']}")
+    print(_table([
+        {"what": "directly reachable", "value": "yes" if result["direct"] else "no"},
+        {"what": "inside published corridor", "value": corridor},
+        {"what": "strategy", "value": result["strategy"]},
+        {"what": "launch azimuth (ground, north/south)", "value": f"{result['azimuth_deg']:.2f}° / {result['azimuth_south_deg']:.2f}°"},
+        {"what": "launch inclination", "value": f"{result['launch_inclination_deg']:.2f}° (site minimum {result['min_inclination_deg']:.2f}°)"},
+        *({"what": f"Δv {k.replace('_', ' ')}", "value": f"{v:,.0f} m/s"} for k, v in result["dv_m_s"].items()),
+        {"what": "penalty vs an equatorial site", "value": f"{result['dv_penalty_m_s']:+,.0f} m/s"},
+    ], [("what", "", ""), ("value", "", "")]).split("\n", 2)[2])
+    for note in result["notes"]:
+        print(f"  • {note}")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from orbitcoop.feasibility import compare
+
+    sites = [s.strip() for s in args.sites.split(",")] if args.sites else None
+    df = compare(sites, args.orbit)
+    df = df.sort_values("total_dv_m_s", kind="stable")
+    rows = df.to_dict(orient="records")
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return 0
+    print(_table(rows, [("site", "site", ""), ("orbit", "orbit", ""), ("latitude_deg", "lat °", ".2f"),
+                        ("direct", "direct", ""), ("in_corridor", "corridor", ""), ("strategy", "strategy", ""),
+                        ("launch_inclination_deg", "launch i °", ".2f"), ("rotation_gain_m_s", "rotation gain m/s", ".0f"),
+                        ("plane_change_m_s", "plane change m/s", ".0f"), ("dogleg_m_s", "dogleg m/s", ".0f"),
+                        ("total_dv_m_s", "Δv m/s", ".0f"), ("dv_penalty_m_s", "penalty m/s", "+.0f")]))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="orbitcoop", description="Launch-site feasibility and Δv from physics.")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("sites", help="list the launch-site catalogue")
+    s.add_argument("--status", choices=["active", "planned", "retired"])
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_sites)
+    a = sub.add_parser("assess", help="assess one site and one orbit")
+    a.add_argument("site")
+    a.add_argument("orbit", help="preset (iss, tiangong, geo, gto, gps, glonass, galileo, beidou, molniya, tli, polar) "
+                                 "or leo:ALT:INC, sso:ALT, gto:PERIGEE:APOGEE[:INC]")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_assess)
+    c = sub.add_parser("compare", help="compare sites for one orbit")
+    c.add_argument("orbit")
+    c.add_argument("--sites", help="comma-separated site ids (default: all active sites)")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_compare)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    from astropy.units import UnitsError
+
+    from orbitcoop.errors import OrbitcoopError
+
+    try:
+        return args.func(args)
+    except (OrbitcoopError, UnitsError, ValueError, LookupError) as exc:
+        print(f"orbitcoop: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
