@@ -66,7 +66,7 @@ class LaunchSite:
     --------
     >>> import orbitcoop
     >>> site = orbitcoop.get_site("Tanegashima")
-    >>> site.id, round(site.latitude.to_value("deg"), 1)
+    >>> site.id, round(site.latitude_deg, 1)
     ('tanegashima', 30.4)
     """
 
@@ -301,7 +301,7 @@ def get_site(name) -> LaunchSite:
     Raises :class:`orbitcoop.UnknownSiteError` (a ``LookupError``) naming the closest ids.
 
     >>> get_site("kourou").country
-    'France'
+    'France (French Guiana)'
     """
     return catalogue().get(name)
 
