@@ -93,9 +93,18 @@ def test_sso(rng):
     close(vec.sso_inclination(a, e), ref.sso_inclination(a, e))
 
 
-def test_parallel_path_matches_serial(rng):
-    """Large arrays take the parallel ufunc: same numbers as the serial one."""
+def test_parallel_loop_matches_ufunc_and_scalar(rng):
+    """Large arrays take the parallel loop, small ones and mixed shapes the ufunc: same numbers."""
     inc = rng.uniform(0, math.pi, 100_000)
     k = vec.gto_geo_apogee_dv
-    assert np.array_equal(k.parallel(GM_EARTH_M3_S2, inc, 6.6e6, GEO_RADIUS_M),
-                          k.serial(GM_EARTH_M3_S2, inc, 6.6e6, GEO_RADIUS_M))
+    loop = k(GM_EARTH_M3_S2, inc, 6.6e6, GEO_RADIUS_M)
+    ufunc = k.ufunc(GM_EARTH_M3_S2, inc, 6.6e6, GEO_RADIUS_M)
+    close(loop, ufunc, rtol=1e-15)
+    assert loop[7] == k.scalar(GM_EARTH_M3_S2, inc[7], 6.6e6, GEO_RADIUS_M)
+    out = np.empty_like(inc)
+    assert k(GM_EARTH_M3_S2, inc, 6.6e6, GEO_RADIUS_M, out=out) is out
+    close(out, loop, rtol=0)
+    grid = k(GM_EARTH_M3_S2, inc[:300, None], np.linspace(6.5e6, 7e6, 100)[None, :], GEO_RADIUS_M)
+    assert grid.shape == (300, 100)
+    with pytest.raises(ValueError, match="out must be"):
+        k(GM_EARTH_M3_S2, inc, 6.6e6, GEO_RADIUS_M, out=np.empty(3))

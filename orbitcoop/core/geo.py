@@ -30,11 +30,7 @@ def gto_geo_apogee_dv(mu, inc_rad, rp_m, ra_m):
     Δv = sqrt(v_a² + v_c² − 2 v_a v_c cos i), v_a = sqrt(μ(2/ra − 1/a)), v_c = sqrt(μ/ra)
     (Curtis 3rd ed., §6.11; the "Δv to GEO" of user's manuals).
     """
-    va = apsis_speed(mu, ra_m, rp_m)
-    vc = math.sqrt(mu / ra_m)
-    d = vc - va
-    s = math.sin(0.5 * inc_rad)
-    return math.sqrt(d * d + 4.0 * va * vc * s * s)
+    return combined_dv(apsis_speed(mu, ra_m, rp_m), math.sqrt(mu / ra_m), inc_rad)
 
 
 @jit

@@ -15,6 +15,7 @@ With v1 = v2 = v it is the pure plane change 2 v sin(Δi/2).
 import math
 
 from orbitcoop.core.jit import jit, kernel
+from orbitcoop.core.trig import sin_half
 
 
 @kernel(3)
@@ -29,15 +30,19 @@ def apsis_speed(mu, r_m, r_other_m):
 
 @kernel(2)
 def plane_change_dv(speed_m_s, angle_rad):
-    """Pure plane change at constant speed: Δv = 2 v |sin(Δi/2)|."""
-    return 2.0 * speed_m_s * abs(math.sin(0.5 * angle_rad))
+    """Pure plane change at constant speed: Δv = 2 v |sin(Δi/2)| (|Δi| ≤ 2π)."""
+    return 2.0 * speed_m_s * sin_half(angle_rad)
 
 
 @kernel(3)
 def combined_dv(v1_m_s, v2_m_s, angle_rad):
-    """One burn from speed v1 to v2 while turning the plane by Δi (law of cosines)."""
+    """One burn from speed v1 to v2 while turning the plane by Δi (law of cosines; |Δi| ≤ 2π).
+
+    sin(Δi/2) comes from :func:`orbitcoop.core.trig.sin_half`, a polynomial, so that
+    loops over this kernel vectorise.
+    """
     d = v2_m_s - v1_m_s
-    s = math.sin(0.5 * angle_rad)
+    s = sin_half(angle_rad)
     return math.sqrt(d * d + 4.0 * v1_m_s * v2_m_s * s * s)
 
 
