@@ -33,6 +33,7 @@ _PUBLIC = {
     "launch_azimuth": "orbitcoop.feasibility",
     "inclination_from_azimuth": "orbitcoop.feasibility",
     "rotation_gain": "orbitcoop.feasibility",
+    "insertion_dv_grid": "orbitcoop.feasibility",
     "plane_change_dv": "orbitcoop.feasibility",
     "hohmann_dv": "orbitcoop.feasibility",
     "sso_inclination": "orbitcoop.feasibility",

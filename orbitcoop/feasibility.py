@@ -20,6 +20,7 @@ import numpy as np
 
 from orbitcoop.core import constants as _si
 from orbitcoop.core import vec
+from orbitcoop.core.checks import scale_and_count_bad
 from orbitcoop.core.dogleg import nearest_inclination_rows
 from orbitcoop.errors import InputRangeError, UnreachableOrbitError
 from orbitcoop.orbits import TargetOrbit, as_target
@@ -34,31 +35,38 @@ DEFAULT_PARKING_ALTITUDE = 200.0 * u.km
 #: transfer time dominate. A modelling choice, not a published figure.
 DEFAULT_MAX_APOGEE_ALTITUDE = 100_000.0 * u.km
 GEO_ALTITUDE = _si.GEO_ALTITUDE_M * u.m
+# Inputs at least this large are checked by one fused numba pass (orbitcoop.core.checks).
+_FUSED_CHECK_SIZE = 100_000
 # Tolerance on inclinations [rad] when deciding "reachable": well below any published precision.
 _EPS = 1e-9
 
 
 # ---------------------------------------------------------------- input checks
 
-def _values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None):
-    """Float array of ``q`` in ``unit``; errors name the first bad value and the valid range."""
+def _values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
+    """Float array of ``q`` in ``unit`` (times ``scale``); errors name the first bad value and the range."""
     if not isinstance(q, u.Quantity):
         raise u.UnitsError(f"{name} must be an astropy Quantity in units of {unit} (e.g. 30 * u.{unit}), got {q!r}")
     try:
         x = np.asarray(q.to_value(unit), dtype=np.float64)
     except u.UnitConversionError:
         raise u.UnitsError(f"{name} must have units convertible to {unit}, got {q.unit}") from None
+    if x.size >= _FUSED_CHECK_SIZE:
+        flat = np.ascontiguousarray(x).reshape(-1)
+        out = np.empty_like(flat)
+        if scale_and_count_bad(flat, scale, lo, hi, out) == 0:
+            return out.reshape(x.shape)
     bad = ~np.isfinite(x) | (x < lo) | (x > hi)
     if bad.any():
         first = x[bad].flat[0]
         count = f" ({int(bad.sum())} of {x.size} values)" if x.size > 1 else ""
         rng = valid or f"{lo:g} to {hi:g} {unit}"
         raise InputRangeError(f"{name} = {first:g} {unit}{count} is outside the valid range {rng}")
-    return x
+    return x * scale if scale != 1.0 else x
 
 
 def _inclination_rad(q, name="inclination"):
-    return np.radians(_values(q, "deg", name, 0.0, 180.0, "0–180°"))
+    return _values(q, "deg", name, 0.0, 180.0, "0–180°", scale=math.pi / 180.0)
 
 
 def _altitude_m(q, name="altitude"):
@@ -209,6 +217,31 @@ def rotation_gain(site_or_latitude, inclination, altitude=DEFAULT_PARKING_ALTITU
     return gain << (u.m / u.s)
 
 
+def insertion_dv_grid(sites, inclinations, altitudes) -> u.Quantity:
+    """Least insertion Δv for every site × inclination × circular altitude: shape (sites, incs, alts).
+
+    Reachable inclinations cost |v − v_site| (:func:`rotation_gain`'s vector
+    difference); out-of-reach ones are launched due east (or west) and turned
+    at insertion, 2 v sin(Δi/2). No corridor is applied (use :func:`compare`
+    for that). One fused, parallel kernel: ~0.5 ns per grid point
+    (benchmarks/bench_kernels.py).
+
+    >>> g = insertion_dv_grid(["kourou", "tanegashima"], [0, 51.6] * u.deg, [200, 400] * u.km)
+    >>> g.shape, g.unit
+    ((2, 2, 2), Unit("m / s"))
+    """
+    from orbitcoop.core.azimuth import insertion_dv_grid as _grid
+
+    site_list = _as_sites(sites)
+    lat = np.radians([s.latitude_deg for s in site_list])
+    alt = np.array([s.elevation_m or 0.0 for s in site_list])
+    inc = np.ravel(_inclination_rad(inclinations))
+    speed = np.sqrt(MU / (R_EQ + np.ravel(_altitude_m(altitudes))))
+    out = np.empty((lat.size, inc.size, speed.size))
+    _grid(lat, alt, inc, speed, out)
+    return out << (u.m / u.s)
+
+
 # ---------------------------------------------------------------- manoeuvres
 
 def plane_change_dv(speed, angle) -> u.Quantity:
@@ -276,7 +309,11 @@ def gto_to_geo_dv(inclination, perigee_altitude=250 * u.km, apogee_altitude=GEO_
     ra = R_EQ + _altitude_m(apogee_altitude, "apogee_altitude")
     if (np.asarray(ra) < np.asarray(rp)).any():
         raise InputRangeError("apogee_altitude is below perigee_altitude")
-    return vec.gto_geo_apogee_dv(MU, inc, rp, ra) << (u.m / u.s)
+    # The radians array is ours (scaled from degrees): write the result into it, so a
+    # 10⁷-element call allocates once; fresh pages cost ~7 ns/element here (benchmarks/).
+    shape = np.broadcast_shapes(np.shape(inc), np.shape(rp), np.shape(ra))
+    out = inc if (np.ndim(inc) and np.shape(inc) == shape and inc.flags.c_contiguous) else None
+    return vec.gto_geo_apogee_dv(MU, inc, rp, ra, out=out) << (u.m / u.s)
 
 
 @dataclass(frozen=True)

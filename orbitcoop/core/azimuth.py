@@ -29,6 +29,8 @@ inclination, not on the latitude, as long as the inclination is reachable.
 
 import math
 
+from numba import njit, prange
+
 from orbitcoop.core.geodesy import geocentric_latitude, rotation_speed
 from orbitcoop.core.jit import jit, kernel
 
@@ -128,12 +130,45 @@ def ascent_dv(lat_rad, alt_m, inc_rad, speed_m_s):
     if math.isnan(s):
         return NAN
     v_rot = rotation_speed(lat_rad, alt_m)
+    return _ascent_from_parts(v_rot, s, speed_m_s)
+
+
+@jit
+def _ascent_from_parts(v_rot, sin_beta, speed_m_s):
     # (v − v_rot)² + 2 v v_rot (1 − sin β): no cancellation when v ≈ v_rot and β = 90°.
     d = speed_m_s - v_rot
-    return math.sqrt(d * d + 2.0 * speed_m_s * v_rot * (1.0 - s))
+    return math.sqrt(d * d + 2.0 * speed_m_s * v_rot * (1.0 - sin_beta))
 
 
-@kernel(4)
-def rotation_gain(lat_rad, alt_m, inc_rad, speed_m_s):
-    """Δv [m/s] Earth's rotation saves on insertion: v − Δv_ascent (negative for retrograde)."""
-    return speed_m_s - ascent_dv(lat_rad, alt_m, inc_rad, speed_m_s)
+@njit(cache=True, parallel=True)
+def insertion_dv_grid(lat_rad, alt_m, inc_rad, speed_m_s, out):
+    """Least insertion Δv on the grid sites × inclinations × insertion speeds, into ``out``.
+
+    Where the inclination is reachable it is :func:`ascent_dv`; where it is not
+    (|cos i| > cos φ'), the launch goes due east (or due west) into the nearest
+    reachable inclination and the plane is turned at insertion, 2 v sin(Δi/2)
+    (the model of :mod:`orbitcoop.core.dogleg` with no corridor).
+    ``lat_rad``/``alt_m`` have one entry per site, ``inc_rad`` per inclination,
+    ``speed_m_s`` per altitude; ``out`` has shape (sites, inclinations, speeds).
+    Site geometry is computed once per site and sin β once per (site,
+    inclination); the innermost loop is a square root per element, which LLVM
+    vectorises. Same numbers as the elementwise kernels (tests/test_twins.py).
+    """
+    n_inc = inc_rad.shape[0]
+    for k in prange(lat_rad.shape[0] * n_inc):
+        site = k // n_inc
+        j = k % n_inc
+        lat = lat_rad[site]
+        alt = alt_m[site]
+        v_rot = rotation_speed(lat, alt)
+        s = _sin_inertial_azimuth(lat, alt, inc_rad[j])
+        half_turn = 0.0
+        if math.isnan(s):
+            i_min = min_inclination(lat, alt)
+            edge = i_min if inc_rad[j] < i_min else math.pi - i_min
+            s = 1.0 if inc_rad[j] < i_min else -1.0
+            half_turn = math.sin(0.5 * abs(inc_rad[j] - edge))
+        row = out[site, j]
+        for m in range(speed_m_s.shape[0]):
+            v = speed_m_s[m]
+            row[m] = _ascent_from_parts(v_rot, s, v) + 2.0 * v * half_turn

@@ -2,16 +2,12 @@
 
 A kernel is written once, as a scalar function compiled by :data:`jit`. Its array
 version (:class:`Kernel`, reached as ``orbitcoop.core.vec.<name>``) evaluates it
-elementwise with numpy broadcasting and no Python loop:
-
-* large arrays whose array arguments all have the full broadcast shape and are
-  contiguous (the usual case: one array and some scalars): a ``prange`` loop
-  calls the scalar kernel, which numba inlines, so loop-invariant work on the
-  scalar arguments is hoisted, nothing is allocated but the output, and LLVM
-  can emit SIMD code (benchmarks/bench_kernels.py measures it).
-* small arrays (below :data:`PARALLEL_THRESHOLD` elements, where threads cost
-  more than they save) and general broadcasting (shapes that differ): a numpy
-  ufunc derived from the same scalar kernel.
+elementwise with numpy broadcasting and no Python loop: a ``prange`` loop calls
+the scalar kernel, which numba inlines, so loop-invariant work on scalar
+arguments is hoisted, nothing is allocated but the output, and LLVM can emit
+SIMD code (benchmarks/bench_kernels.py measures it). The loops are cached on
+disk like the kernels; numba ufuncs are not used because their wrappers are
+rebuilt in every process (~50 ms each) and they recompute invariants per element.
 
 With ``NUMBA_DISABLE_JIT=1`` everything runs as plain Python (``np.vectorize``).
 """
@@ -20,14 +16,11 @@ import math
 
 import numba
 import numpy as np
-from numba import njit, prange, types, vectorize
+from numba import njit, prange, types
 from numba.extending import overload
 
 #: False when NUMBA_DISABLE_JIT=1: the same kernels then run as plain Python.
 JIT_ENABLED = not numba.config.DISABLE_JIT
-
-#: Arrays with at least this many elements are split over threads.
-PARALLEL_THRESHOLD = 20_000
 
 #: Scalar kernels: nopython, no GIL, cached on disk so the JIT cost is paid once per machine.
 jit = njit(cache=True, nogil=True)
@@ -47,38 +40,25 @@ def _pick_overload(a, k):
     return lambda a, k: a
 
 
-# One loop per arity; `fn` is the scalar kernel (a first-class dispatcher, inlined).
-@njit(cache=True, parallel=True)
-def _loop2(fn, a, b, out):
-    for k in prange(out.shape[0]):
-        out[k] = fn(_pick(a, k), _pick(b, k))
+def _array_loop(scalar, nin):
+    """A cached ``prange`` loop calling ``scalar`` elementwise: ``loop(a0, ..., out)``.
 
-
-@njit(cache=True, parallel=True)
-def _loop3(fn, a, b, c, out):
-    for k in prange(out.shape[0]):
-        out[k] = fn(_pick(a, k), _pick(b, k), _pick(c, k))
-
-
-@njit(cache=True, parallel=True)
-def _loop4(fn, a, b, c, d, out):
-    for k in prange(out.shape[0]):
-        out[k] = fn(_pick(a, k), _pick(b, k), _pick(c, k), _pick(d, k))
-
-
-@njit(cache=True, parallel=True)
-def _loop5(fn, a, b, c, d, e, out):
-    for k in prange(out.shape[0]):
-        out[k] = fn(_pick(a, k), _pick(b, k), _pick(c, k), _pick(d, k), _pick(e, k))
-
-
-@njit(cache=True, parallel=True)
-def _loop6(fn, a, b, c, d, e, f, out):
-    for k in prange(out.shape[0]):
-        out[k] = fn(_pick(a, k), _pick(b, k), _pick(c, k), _pick(d, k), _pick(e, k), _pick(f, k))
-
-
-_LOOPS = {2: _loop2, 3: _loop3, 4: _loop4, 5: _loop5, 6: _loop6}
+    Written out per kernel (numba cannot cache a loop that takes the kernel as an
+    argument: a dispatcher's type differs in every process). The source is
+    compiled with the kernel's own file name, so numba's on-disk cache finds it
+    beside the kernel and invalidates it when that file changes.
+    """
+    py = scalar.py_func
+    name = f"{py.__name__}_array_loop"
+    names = [f"a{k}" for k in range(nin)]
+    src = (
+        f"def {name}({', '.join(names)}, out):\n"
+        f"    for k in prange(out.shape[0]):\n"
+        f"        out[k] = scalar({', '.join(f'_pick({n}, k)' for n in names)})\n"
+    )
+    namespace = {"prange": prange, "scalar": scalar, "_pick": _pick, "__name__": py.__module__}
+    exec(compile(src, py.__code__.co_filename, "exec"), namespace)  # noqa: S102 - fixed template
+    return njit(cache=True, parallel=True)(namespace[name])
 
 
 class Kernel:
@@ -88,25 +68,19 @@ class Kernel:
     """
 
     def __init__(self, scalar, nin):
-        if nin not in _LOOPS:
-            raise ValueError(f"kernels take 2 to 6 arguments, not {nin}")
         self.scalar = scalar
         self.nin = nin
         self.py_func = getattr(scalar, "py_func", scalar)
         self.__doc__ = scalar.__doc__
         self.__name__ = self.py_func.__name__
-        self._ufunc = None
+        self._loop = None
 
     @property
-    def ufunc(self):
-        """The numpy ufunc derived from the scalar kernel (general broadcasting)."""
-        if self._ufunc is None:
-            if JIT_ENABLED:
-                sig = numba.float64(*([numba.float64] * self.nin))
-                self._ufunc = vectorize([sig], cache=True)(self.py_func)
-            else:
-                self._ufunc = np.vectorize(self.py_func, otypes=[np.float64])
-        return self._ufunc
+    def loop(self):
+        """The cached parallel loop over the scalar kernel (built on first use)."""
+        if self._loop is None:
+            self._loop = _array_loop(self.scalar, self.nin)
+        return self._loop
 
     def __call__(self, *args, out=None):
         """Evaluate elementwise; ``out`` (float64, C-contiguous, broadcast shape) is filled and returned."""
@@ -118,18 +92,21 @@ class Kernel:
             raise ValueError(f"out must be a C-contiguous float64 array of shape {shape}")
         if not shape:
             return np.float64(self.scalar(*(float(a) for a in arrays)))
-        size = math.prod(shape)
-        if (
-            not JIT_ENABLED
-            or size < PARALLEL_THRESHOLD
-            or any(a.ndim and (a.shape != shape or not a.flags.c_contiguous) for a in arrays)
-        ):
+        if not JIT_ENABLED:
+            result = np.vectorize(self.py_func, otypes=[np.float64])(*arrays)
             if out is None:
-                return np.asarray(self.ufunc(*arrays), dtype=np.float64)
-            out[...] = self.ufunc(*arrays)
+                return result
+            out[...] = result
             return out
+        # Arguments that vary along only some axes are expanded (a copy) so that the
+        # loop can index every argument by one flat index.
+        flat = [
+            float(a) if not a.ndim else
+            (a if a.shape == shape and a.flags.c_contiguous else np.ascontiguousarray(np.broadcast_to(a, shape))).reshape(-1)
+            for a in arrays
+        ]
         result = np.empty(shape) if out is None else out
-        _LOOPS[self.nin](self.scalar, *(a.reshape(-1) if a.ndim else float(a) for a in arrays), result.reshape(-1))
+        self.loop(*flat, result.reshape(-1))
         return result
 
     def __repr__(self):

@@ -52,3 +52,9 @@ def sin_half(angle_rad):
 def cos_inclination(inc_rad):
     """cos i for 0 ≤ i ≤ π, as sin(π/2 − i) on the quadrant polynomial."""
     return sin_quadrant(HALF_PI - inc_rad)
+
+
+@jit
+def sin_half_turn(x):
+    """sin x for 0 ≤ x ≤ π (folded onto the quadrant: sin(π − x) = sin x)."""
+    return sin_quadrant(min(x, math.pi - x))

@@ -1,0 +1,229 @@
+"""orbitcoop against plain numpy and boinor's object API, side by side in one run.
+
+Prints the machine, versions, N, the time per element of each implementation and
+the ratios. Not a test: nothing here asserts a time. Run: python benchmarks/bench_kernels.py
+"""
+
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+import orbitcoop
+from orbitcoop.core import vec
+from orbitcoop.core.azimuth import insertion_dv_grid
+from orbitcoop.core.constants import GEO_RADIUS_M, GM_EARTH_M3_S2, OMEGA_EARTH_RAD_S, WGS84_A_M, WGS84_E2
+
+MU = GM_EARTH_M3_S2
+RP = WGS84_A_M + 250e3
+RG = GEO_RADIUS_M
+
+
+def best_of(fn, repeat=5):
+    fn()  # warm: JIT, caches, page tables
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def row(name, seconds, n, ref=None):
+    per = seconds / n * 1e9
+    ratio = f"{ref / seconds:10.1f}×" if ref else ""
+    print(f"  {name:<58s} {per:12.3f} ns/elem {ratio}")
+    return seconds
+
+
+def header():
+    import boinor
+    import numba
+
+    print(f"machine: {platform.machine()} {platform.processor() or ''} cores={os.cpu_count()} "
+          f"python={platform.python_version()}")
+    print(f"numpy {np.__version__}  numba {numba.__version__} (threads {numba.get_num_threads()})  "
+          f"boinor {boinor.__version__}  orbitcoop {orbitcoop.__version__}")
+
+
+# ------------------------------------------------------------------ GTO -> GEO
+
+def numpy_gto_geo(inc):
+    va = math.sqrt(MU / RG) * math.sqrt(2 * RP / (RP + RG))
+    vc = math.sqrt(MU / RG)
+    return np.sqrt(va * va + vc * vc - 2 * va * vc * np.cos(inc))
+
+
+def boinor_gto_geo(inc_deg):
+    import astropy.units as u
+    from boinor.bodies import Earth
+    from boinor.twobody import Orbit
+
+    a = (RP + RG) / 2 * u.m
+    ecc = (RG - RP) / (RG + RP) * u.one
+    gto = Orbit.from_classical(Earth, a, ecc, inc_deg * u.deg, 0 * u.deg, 0 * u.deg, -180 * u.deg)
+    geo = Orbit.circular(Earth, alt=RG * u.m - Earth.R)
+    va = np.linalg.norm(gto.v.to_value(u.m / u.s))
+    vc = np.linalg.norm(geo.v.to_value(u.m / u.s))
+    return math.sqrt(va * va + vc * vc - 2 * va * vc * math.cos(math.radians(inc_deg)))
+
+
+def bench_gto(n):
+    import astropy.units as u
+
+    print(f"\nGTO→GEO apogee burn (law of cosines), N = {n:,} inclinations")
+    inc = np.random.default_rng(1).uniform(0, math.pi, n)
+    out = np.empty(n)
+    t_np = row("numpy (same formula)", best_of(lambda: numpy_gto_geo(inc)), n)
+    t_k = row("orbitcoop kernel vec.gto_geo_apogee_dv, fresh output", best_of(lambda: vec.gto_geo_apogee_dv(MU, inc, RP, RG)), n, t_np)
+    t_o = row("orbitcoop kernel, out= reused", best_of(lambda: vec.gto_geo_apogee_dv(MU, inc, RP, RG, out=out)), n, t_np)
+    q = np.degrees(inc) * u.deg
+    row("orbitcoop API gto_to_geo_dv (Quantity in/out)", best_of(lambda: orbitcoop.gto_to_geo_dv(q, perigee_altitude=250 * u.km, apogee_altitude=(RG - WGS84_A_M) * u.m)), n, t_np)
+    m = 200
+    t_b = best_of(lambda: [boinor_gto_geo(x) for x in np.linspace(0, 60, m)], repeat=3) / m
+    print(f"  {'boinor objects (Orbit.from_classical + Orbit.circular) per eval':<58s} {t_b * 1e9:12.0f} ns/eval")
+    check = abs(boinor_gto_geo(28.5) - vec.gto_geo_apogee_dv(MU, math.radians(28.5), RP, RG))
+    print(f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}× (fresh), {t_np / t_o:.1f}× (reused);"
+          f" boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;  |boinor − orbitcoop| at 28.5° = {check:.2e} m/s")
+
+
+# ------------------------------------------------------------------ site × inclination × altitude
+
+def numpy_insertion_grid(lat, alt, inc, v):
+    """The same model as the kernel, in numpy broadcasting over (site, inclination, speed)."""
+    n = WGS84_A_M / np.sqrt(1 - WGS84_E2 * np.sin(lat) ** 2)
+    latc = np.arctan2((n * (1 - WGS84_E2) + alt) * np.sin(lat), (n + alt) * np.cos(lat))
+    vr = (OMEGA_EARTH_RAD_S * (n + alt) * np.cos(lat))[:, None, None]
+    c = np.cos(latc)[:, None]
+    ratio = np.cos(inc)[None, :] / c
+    reach = np.abs(ratio) <= 1
+    i_min = np.abs(latc)[:, None]
+    edge = np.where(inc[None, :] < i_min, i_min, np.pi - i_min)
+    s = np.where(reach, ratio, np.sign(ratio))[:, :, None]
+    turn = np.where(reach, 0.0, np.sin(np.abs(inc[None, :] - edge) / 2))[:, :, None]
+    v = v[None, None, :]
+    return np.sqrt((v - vr) ** 2 + 2 * v * vr * (1 - s)) + 2 * v * turn
+
+
+def boinor_point(h_km, i_deg):
+    import astropy.units as u
+    from boinor.bodies import Earth
+    from boinor.twobody import Orbit
+
+    return np.linalg.norm(Orbit.circular(Earth, alt=h_km * u.km, inc=i_deg * u.deg).v.to_value(u.m / u.s))
+
+
+def bench_grid():
+    sites = [s for s in orbitcoop.list_sites() if s.status == "active"]
+    lat = np.radians([s.latitude_deg for s in sites])
+    alt = np.array([s.elevation_m or 0.0 for s in sites])
+    n_inc, n_alt = 1800, max(1, -(-10_000_000 // (len(sites) * 1800)))
+    inc = np.linspace(0, math.pi, n_inc)
+    v = np.sqrt(MU / (WGS84_A_M + np.linspace(150e3, 2000e3, n_alt)))
+    n = lat.size * n_inc * n_alt
+    print(f"\nInsertion Δv grid: {lat.size} sites × {n_inc} inclinations × {n_alt} altitudes = {n:,} points")
+    out = np.empty((lat.size, n_inc, n_alt))
+    t_np = row("numpy broadcasting (same model)", best_of(lambda: numpy_insertion_grid(lat, alt, inc, v), 3), n)
+    t_k = row("orbitcoop fused grid kernel, fresh output",
+              best_of(lambda: insertion_dv_grid(lat, alt, inc, v, np.empty((lat.size, n_inc, n_alt))), 3), n, t_np)
+    row("orbitcoop fused grid kernel, out= reused", best_of(lambda: insertion_dv_grid(lat, alt, inc, v, out), 3), n, t_np)
+    err = np.max(np.abs(out - numpy_insertion_grid(lat, alt, inc, v)) / out)
+    m = 200
+    t_b = best_of(lambda: [boinor_point(300.0, x) for x in np.linspace(0, 180, m)], repeat=3) / m
+    print(f"  {'boinor Orbit.circular per point (construction only)':<58s} {t_b * 1e9:12.0f} ns/eval")
+    print(f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
+          f"  max rel. difference orbitcoop vs numpy = {err:.1e}")
+
+
+# ------------------------------------------------------------------ optimal split
+
+def numpy_split(v1, vt1, vt2, v2, di):
+    """The kernel's algorithm in numpy over the batch: Newton from the small-angle optimum."""
+    def parts(va, vb, x):
+        h = np.sin(x / 2)
+        g = np.sqrt((vb - va) ** 2 + 4 * va * vb * h * h)
+        sx, cx = 2 * h * np.sqrt(1 - h * h), 1 - 2 * h * h
+        return g, va * vb * sx / g, va * vb * (cx * g * g - va * vb * sx * sx) / g**3
+
+    k1, k2 = v1 * vt1 / abs(vt1 - v1), vt2 * v2 / abs(v2 - vt2)
+    s = np.full_like(di, k2 / (k1 + k2))
+    for _ in range(12):
+        _, d1, c1 = parts(v1, vt1, s * di)
+        _, d2, c2 = parts(vt2, v2, (1 - s) * di)
+        step = (d1 - d2) / ((c1 + c2) * di)
+        s = np.clip(s - step, 0, 1)
+        if np.max(np.abs(step)) < 1e-14:
+            break
+    return parts(v1, vt1, s * di)[0] + parts(vt2, v2, (1 - s) * di)[0]
+
+
+def boinor_split_eval(inc_deg):
+    import astropy.units as u
+    from boinor.bodies import Earth
+    from boinor.maneuver import Maneuver
+    from boinor.twobody import Orbit
+    from scipy.optimize import minimize_scalar
+
+    man = Maneuver.hohmann(Orbit.circular(Earth, alt=250 * u.km), RG * u.m)
+    dv1, dv2 = (np.linalg.norm(d.to_value(u.m / u.s)) for _, d in man.impulses)
+    v1 = math.sqrt(MU / RP)
+    vt1, v2 = v1 + dv1, math.sqrt(MU / RG)
+    vt2 = v2 - dv2
+    di = math.radians(inc_deg)
+
+    def f(s):
+        return (math.sqrt(v1**2 + vt1**2 - 2 * v1 * vt1 * math.cos(s * di))
+                + math.sqrt(vt2**2 + v2**2 - 2 * vt2 * v2 * math.cos((1 - s) * di)))
+
+    return minimize_scalar(f, bounds=(0, 1), method="bounded").fun
+
+
+def bench_split(n):
+    print(f"\nOptimal plane-change split, parking 250 km → GEO, N = {n:,} inclinations")
+    di = np.random.default_rng(2).uniform(0, math.radians(60), n)
+    v1 = math.sqrt(MU / RP)
+    vt1 = v1 * math.sqrt(2 * RG / (RP + RG))
+    v2 = math.sqrt(MU / RG)
+    vt2 = v2 * math.sqrt(2 * RP / (RP + RG))
+    t_np = row("numpy, same Newton iteration (batch)", best_of(lambda: numpy_split(v1, vt1, vt2, v2, di), 3), n)
+    t_k = row("orbitcoop vec.transfer_dv", best_of(lambda: vec.transfer_dv(MU, RP, RG, RG, di), 3), n, t_np)
+    m = 50
+    t_b = best_of(lambda: [boinor_split_eval(x) for x in np.linspace(0, 60, m)], repeat=3) / m
+    print(f"  {'boinor Maneuver.hohmann + scipy minimize_scalar per eval':<58s} {t_b * 1e9:12.0f} ns/eval")
+    err = np.max(np.abs(vec.transfer_dv(MU, RP, RG, RG, di[:1000]) - numpy_split(v1, vt1, vt2, v2, di[:1000])))
+    print(f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
+          f"  max |orbitcoop − numpy| = {err:.1e} m/s")
+
+
+# ------------------------------------------------------------------ API-level
+
+def bench_api():
+    from orbitcoop.orbits import presets
+
+    sites = orbitcoop.list_sites()
+    orbits = list(presets().values())
+    times = [best_of(lambda: orbitcoop.compare(sites, orbits), repeat=1) for _ in range(5)]
+    print(f"\ncompare(all {len(sites)} sites × all {len(orbits)} presets = {len(sites) * len(orbits)} rows), warm: "
+          f"{statistics.median(times) * 1e3:.1f} ms (median of 5)")
+    code = "import time; t=time.perf_counter(); import orbitcoop; print(time.perf_counter()-t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(5)]
+    print(f"import orbitcoop: {statistics.median(runs) * 1e3:.1f} ms (median of 5, fresh interpreters)")
+    code = ("import time; t=time.perf_counter(); import orbitcoop; orbitcoop.assess('tanegashima','geo');"
+            " print(time.perf_counter()-t)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(3)]
+    print(f"import + first assess (JIT cache warm on disk): {statistics.median(runs) * 1e3:.0f} ms (median of 3)")
+
+
+if __name__ == "__main__":
+    header()
+    bench_gto(10_000_000)
+    bench_grid()
+    bench_split(1_000_000)
+    bench_api()
