@@ -169,3 +169,25 @@ def test_result_reprs_and_dicts_are_plain():
     json.dumps(a.to_dict())
     assert "kourou" in repr(a) and "m/s" in repr(a)
     assert math.isfinite(a.to_dict()["total_dv_m_s"])
+
+
+def test_rotation_gain_first_order_is_omega_r_cos_i():
+    # (core/azimuth.py, eq. 3): gain ≈ ω r cos i whatever the latitude, for reachable i;
+    # polar costs the whole site speed's square, retrograde pays.
+    for site in ("kourou", "tanegashima", "vostochny"):
+        g = oc.rotation_gain(site, 60 * u.deg).to_value(u.m / u.s)
+        assert g == pytest.approx(465.1 * math.cos(math.radians(60)), abs=12)
+    assert oc.rotation_gain("vostochny", 90 * u.deg).to_value(u.m / u.s) < 0
+    assert oc.rotation_gain("palmachim", 142 * u.deg).to_value(u.m / u.s) < -300
+    with pytest.raises(oc.UnreachableOrbitError):
+        oc.rotation_gain("vostochny", 40 * u.deg)
+
+
+def test_insertion_grid_api():
+    g = oc.insertion_dv_grid(["kourou", "vostochny"], [0, 51.6, 97.6] * u.deg, [200, 700] * u.km)
+    assert g.shape == (2, 3, 2) and g.unit == u.m / u.s
+    assert np.all(np.isfinite(g))
+    direct = oc.rotation_gain("vostochny", 97.6 * u.deg, altitude=700 * u.km)
+    v = math.sqrt(3.986004418e14 / (6378137 + 700e3))
+    assert g[1, 2, 1].to_value(u.m / u.s) == pytest.approx(v - direct.to_value(u.m / u.s), rel=1e-12)
+    assert g[1, 0, 0] > g[0, 0, 0] + 1000 * u.m / u.s  # equatorial plane from 51.9°: a big plane change

@@ -81,3 +81,12 @@ def test_boinor_orbit_as_target():
 
 def test_mu_is_wgs84():
     assert GM_EARTH_M3_S2 == 3.986004418e14
+
+
+def test_api_hohmann_matches_boinor_within_constants():
+    # orbitcoop uses WGS 84 (a, GM); boinor its own Earth R and k: agree to 0.5 m/s.
+    orbit = Orbit.circular(Earth, alt=300 * u.km)
+    r2 = (6378137 + 35786e3) * u.m
+    boinor_dv = Maneuver.hohmann(orbit, r2).get_total_cost().to_value(u.m / u.s)
+    ours = oc.hohmann_dv(300 * u.km + (Earth.R - 6378137 * u.m), 35786 * u.km)
+    assert ours.to_value(u.m / u.s) == pytest.approx(boinor_dv, abs=0.5)

@@ -172,3 +172,9 @@ def insertion_dv_grid(lat_rad, alt_m, inc_rad, speed_m_s, out):
         for m in range(speed_m_s.shape[0]):
             v = speed_m_s[m]
             row[m] = _ascent_from_parts(v_rot, s, v) + 2.0 * v * half_turn
+
+
+@kernel(4)
+def rotation_gain(lat_rad, alt_m, inc_rad, speed_m_s):
+    """Δv [m/s] Earth's rotation saves on insertion: v − Δv_ascent (negative for retrograde)."""
+    return speed_m_s - ascent_dv(lat_rad, alt_m, inc_rad, speed_m_s)
