@@ -5,10 +5,9 @@ inertial launch azimuth β (clockwise from north) and the orbit inclination i:
 
     cos i = cos φ' sin β                                    (1)
 
-(Curtis, Orbital Mechanics for Engineering Students, 3rd ed., ch. 4, the
-relation between latitude, azimuth and inclination; Chobotov (ed.), Orbital
-Mechanics, 3rd ed., ch. 4, launch azimuth). An orbit plane passes through
-Earth's centre, so φ' is the geocentric latitude (see :mod:`.geodesy`).
+(Wertz & Larson, Space Mission Analysis and Design, 3rd ed., p. 154, eq. 6-42).
+An orbit plane passes through Earth's centre, so φ' is the geocentric latitude
+(see :mod:`.geodesy`).
 
 The rocket flies relative to the rotating Earth. Its ground-relative velocity
 at insertion is the inertial velocity minus the site's rotation velocity

@@ -27,8 +27,8 @@ J2_EARTH = -math.sqrt(5.0) * -0.484165371736e-3
 #: Mean tropical year [s]: 365.24219 mean solar days (Explanatory Supplement to
 #: the Astronomical Almanac). A sun-synchronous orbit's node must turn 2π per
 #: tropical year, 0.9856°/day (Wertz & Larson, Space Mission Analysis and
-#: Design, 3rd ed., §6.2.2; Vallado, Fundamentals of Astrodynamics and
-#: Applications, 4th ed., §9.6).
+#: Design, 3rd ed., ch. 6; Vallado, Fundamentals of Astrodynamics and
+#: Applications, 4th ed., ch. 9).
 TROPICAL_YEAR_S = 365.24219 * 86400.0
 SUN_SYNC_RATE_RAD_S = 2.0 * math.pi / TROPICAL_YEAR_S
 #: Standard acceleration of gravity [m/s²], CGPM 1901 (exact).

@@ -16,7 +16,7 @@ out of reach is then:
 An ascent dogleg (yaw steering while the engines burn) can do a little better
 than a plane change after insertion, at the cost of gravity and steering losses
 that depend on the vehicle; the model above is the vehicle-independent upper
-bound (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., §6.4,
+bound (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., ch. 6,
 inclination-only change at the node).
 
 Which inclinations a corridor reaches. With ground azimuth β_R swept over a

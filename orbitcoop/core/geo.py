@@ -5,10 +5,11 @@ Three strategies, in increasing sophistication:
 * apogee: the launcher flies an in-plane perigee burn; the satellite does the
   whole plane change at GTO apogee, where the speed is lowest. This is the
   user's-manual convention for "Δv to GEO" of a GTO (Ariane 5 User's Manual,
-  Issue 5, §2: 1500 m/s for the standard 6° GTO).
+  Issue 5, 2008: 1500 m/s for the standard 6° GTO).
 * optimal split: a few degrees of the plane change go into the perigee burn,
   the rest into the apogee burn, with the split minimising the total
-  (:func:`orbitcoop.core.maneuvers.split_fraction`; Vallado 4th ed., §6.4).
+  (:func:`orbitcoop.core.maneuvers.split_fraction`; Vallado 4th ed., ch. 6,
+  combined manoeuvres).
 * supersynchronous: the perigee burn raises apogee above GEO to r_s, where the
   plane change is cheaper still; a burn at r_s raises perigee to GEO and does
   the plane change, and a third burn at GEO circularises (retrograde). The
@@ -28,7 +29,7 @@ def gto_geo_apogee_dv(mu, inc_rad, rp_m, ra_m):
     """Single apogee burn from the GTO (rp, ra, i) to the circular equatorial orbit at ra.
 
     Δv = sqrt(v_a² + v_c² − 2 v_a v_c cos i), v_a = sqrt(μ(2/ra − 1/a)), v_c = sqrt(μ/ra)
-    (Curtis 3rd ed., §6.11; the "Δv to GEO" of user's manuals).
+    (Curtis 3rd ed., ch. 6, plane change manoeuvres; the "Δv to GEO" of user's manuals).
     """
     return combined_dv(apsis_speed(mu, ra_m, rp_m), math.sqrt(mu / ra_m), inc_rad)
 

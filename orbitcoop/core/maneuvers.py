@@ -3,8 +3,8 @@
 All speeds in m/s, radii in m, angles in rad, ``mu`` in m³/s².
 
 A burn that turns velocity v1 into v2 across an angle Δi costs, by the law of
-cosines (Curtis, Orbital Mechanics for Engineering Students, 3rd ed., §6.11,
-non-Hohmann/plane-change manoeuvres; Vallado 4th ed., §6.4):
+cosines (Curtis, Orbital Mechanics for Engineering Students, 3rd ed., ch. 6,
+plane change manoeuvres; Vallado 4th ed., ch. 6, non-coplanar transfers):
 
     Δv = sqrt(v1² + v2² − 2 v1 v2 cos Δi)
        = sqrt((v2 − v1)² + 4 v1 v2 sin²(Δi/2))       (written so for small Δv)
@@ -120,7 +120,7 @@ def split_fraction(v1, vt1, vt2, v2, angle_rad):
     """Share s ∈ [0, 1] of the plane change Δi done at the first of two burns.
 
     Minimises ``f(s) = combined_dv(v1, vt1, sΔi) + combined_dv(vt2, v2, (1 − s)Δi)``:
-    burn 1 takes v1 to vt1, burn 2 takes vt2 to v2 (Vallado 4th ed., §6.4, combined
+    burn 1 takes v1 to vt1, burn 2 takes vt2 to v2 (Vallado 4th ed., ch. 6, combined
     manoeuvres). Newton's method on the analytic slope and curvature, started from
     the small-angle optimum s₀ = k₂/(k₁ + k₂) with k = v_a v_b/|v_b − v_a| (exact as
     Δi → 0), converges in 2–4 steps; where the curvature is not positive (a cost
@@ -183,7 +183,8 @@ def hohmann_dv(mu, r1_m, r2_m):
     """Total Δv [m/s] of a Hohmann transfer between coplanar circles r1 → r2.
 
     Δv = |sqrt(2μ r2/(r1(r1+r2))) − sqrt(μ/r1)| + |sqrt(μ/r2) − sqrt(2μ r1/(r2(r1+r2)))|
-    (Curtis 3rd ed., §6.3; Vallado 4th ed., Algorithm 36).
+    (Curtis 3rd ed., ch. 6, Hohmann transfer; Vallado 4th ed., Example 6-1, checked in
+    tests/test_published.py).
     """
     v1 = math.sqrt(mu / r1_m)
     v2 = math.sqrt(mu / r2_m)

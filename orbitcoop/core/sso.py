@@ -1,7 +1,7 @@
 """Sun-synchronous inclination from the J2 nodal regression.
 
 The node of an orbit regresses at (Curtis, Orbital Mechanics for Engineering
-Students, 3rd ed., §4.7, effects of Earth's oblateness; Vallado 4th ed., §9.6):
+Students, 3rd ed., §4.7, effects of the Earth's oblateness; Vallado 4th ed., ch. 9):
 
     Ω̇ = −(3/2) sqrt(μ) J2 R² cos i / ((1 − e²)² a^(7/2))
 
