@@ -134,6 +134,9 @@ def main(argv=None) -> int:
     except (OrbitcoopError, UnitsError, ValueError, LookupError) as exc:
         print(f"orbitcoop: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `orbitcoop compare geo | head`: the reader left, not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

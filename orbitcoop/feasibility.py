@@ -622,7 +622,8 @@ def _as_sites(sites):
     if sites is None:
         from orbitcoop.sites import list_sites
 
-        return list_sites(status="active")
+        # Default: every active site once; its pads (same range, ~same latitude) by id only.
+        return [s for s in list_sites(status="active") if not s.parent]
     if isinstance(sites, str | LaunchSite):
         sites = [sites]
     return [s if isinstance(s, LaunchSite) else get_site(s) for s in sites]
@@ -681,7 +682,7 @@ def compare(sites=None, orbits=("iss", "tiangong", "polar", "gto", "geo"),
             parking_altitude=DEFAULT_PARKING_ALTITUDE, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE):
     """Assess every (site, orbit) pair; a :class:`pandas.DataFrame`, one row per pair.
 
-    ``sites``: names or sites (default: all active catalogue sites); ``orbits``: as
+    ``sites``: names or sites (default: all active catalogue sites, pads excluded); ``orbits``: as
     in :func:`assess`, or a single one. Columns carry their unit in the name.
 
     >>> df = compare(["kourou", "tanegashima"], ["geo"])

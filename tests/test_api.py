@@ -191,3 +191,11 @@ def test_insertion_grid_api():
     v = math.sqrt(3.986004418e14 / (6378137 + 700e3))
     assert g[1, 2, 1].to_value(u.m / u.s) == pytest.approx(v - direct.to_value(u.m / u.s), rel=1e-12)
     assert g[1, 0, 0] > g[0, 0, 0] + 1000 * u.m / u.s  # equatorial plane from 51.9°: a big plane change
+
+
+def test_compare_default_is_every_active_site_once():
+    df = oc.compare(orbits="geo")
+    ids = set(df["site"])
+    assert "tanegashima" in ids and "kourou" in ids
+    assert not any(oc.get_site(i).parent for i in ids)
+    assert all(oc.get_site(i).status == "active" for i in ids)
