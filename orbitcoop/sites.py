@@ -247,7 +247,12 @@ class Catalogue:
                     inclination_limits=parent.inclination_limits,
                     notes=(site.notes + f" Corridor/limits inherited from {parent.id!r}.").strip(),
                 )
-            for name in (site.id, site.name, *site.aliases):
+        # Ids first, so that an id always finds its own site even where another site's
+        # alias happens to spell it (e.g. a pad named after its atoll).
+        for site in self._sites.values():
+            self._names[_normalise(site.id)] = site.id
+        for site in self._sites.values():
+            for name in (site.name, *site.aliases):
                 self._names.setdefault(_normalise(name), site.id)
 
     @classmethod

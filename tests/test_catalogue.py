@@ -70,3 +70,8 @@ def test_changing_a_corridor_changes_the_answer(tmp_path):
     narrow = replace(base, id="kourou-test", corridors=(Corridor(349.5, 10.0, "test [C]"),), inclination_limits=())
     assert oc.assess(base, "iss").in_corridor is True
     assert oc.assess(narrow, "iss").in_corridor is False
+
+
+def test_every_id_finds_its_own_site():
+    for s in catalogue():
+        assert oc.get_site(s.id) is s
