@@ -45,6 +45,10 @@ _PUBLIC = {
     "DeltaV": "orbitcoop.feasibility",
     "compare": "orbitcoop.feasibility",
     "TargetOrbit": "orbitcoop.orbits",
+    "evaluate_claims": "orbitcoop.claims",
+    "load_claims": "orbitcoop.claims",
+    "ClaimResult": "orbitcoop.claims",
+    "write_report": "orbitcoop.report",
     "orbits": "orbitcoop.orbits",
 }
 

@@ -1,4 +1,4 @@
-"""Command line: ``orbitcoop sites | assess SITE ORBIT | compare ORBIT [--sites a,b]``, each with ``--json``.
+"""Command line: ``orbitcoop sites | assess | compare | claims | report``; all but report take ``--json``.
 
 Human output is an aligned table; errors go to stderr with exit code 2.
 """
@@ -102,6 +102,28 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_claims(args) -> int:
+    from orbitcoop.claims import evaluate_claims
+
+    results = evaluate_claims(args.file)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+        return 0
+    from orbitcoop.report import _key_numbers
+
+    rows = [{"id": r.id, "verdict": r.verdict, "numbers": _key_numbers(r)} for r in results]
+    print(_table(rows, [("id", "claim", ""), ("verdict", "verdict", ""), ("numbers", "key numbers", "")]))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from orbitcoop.report import write_report
+
+    paths = write_report(args.out, args.file)
+    print(f"wrote {paths['report.md']} and {paths['report.html']} ({len(paths) - 2} figures)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="orbitcoop", description="Launch-site feasibility and Δv from physics.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -120,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--sites", help="comma-separated site ids (default: all active sites)")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_compare)
+    k = sub.add_parser("claims", help="evaluate the claims (built-in or --file) and print verdicts")
+    k.add_argument("--file", help="a claims TOML file (schema: docs/claims.md)")
+    k.add_argument("--json", action="store_true")
+    k.set_defaults(func=cmd_claims)
+    r = sub.add_parser("report", help="write the Markdown + HTML report with figures")
+    r.add_argument("--out", default="report", help="output folder (default: report)")
+    r.add_argument("--file", help="a claims TOML file (default: the built-in claims)")
+    r.set_defaults(func=cmd_report)
     return p
 
 

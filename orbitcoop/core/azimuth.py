@@ -28,10 +28,10 @@ inclination, not on the latitude, as long as the inclination is reachable.
 
 import math
 
-from numba import njit, prange
+from numba import prange
 
 from orbitcoop.core.geodesy import geocentric_latitude, rotation_speed
-from orbitcoop.core.jit import jit, kernel
+from orbitcoop.core.jit import jit, jit_parallel, kernel
 
 TWO_PI = 2.0 * math.pi
 NAN = math.nan
@@ -139,7 +139,7 @@ def _ascent_from_parts(v_rot, sin_beta, speed_m_s):
     return math.sqrt(d * d + 2.0 * speed_m_s * v_rot * (1.0 - sin_beta))
 
 
-@njit(cache=True, parallel=True)
+@jit_parallel
 def insertion_dv_grid(lat_rad, alt_m, inc_rad, speed_m_s, out):
     """Least insertion Δv on the grid sites × inclinations × insertion speeds, into ``out``.
 

@@ -6,10 +6,12 @@ numpy's four (isfinite, two comparisons, an ``any``) plus the unit conversion.
 
 import math
 
-from numba import njit, prange
+from numba import prange
+
+from orbitcoop.core.jit import jit_parallel
 
 
-@njit(cache=True, parallel=True)
+@jit_parallel
 def scale_and_count_bad(x, scale, lo, hi, out):
     """``out = x * scale``; return how many x are NaN, infinite or outside [lo, hi] (before scaling)."""
     bad = 0

@@ -23,7 +23,11 @@ from numba.extending import overload
 JIT_ENABLED = not numba.config.DISABLE_JIT
 
 #: Scalar kernels: nopython, no GIL, cached on disk so the JIT cost is paid once per machine.
-jit = njit(cache=True, nogil=True)
+#: error_model="numpy": a division by zero gives inf/NaN like numpy instead of raising, so
+#: kernels never raise (tests/test_properties.py pins a case that once raised).
+jit = njit(cache=True, nogil=True, error_model="numpy")
+#: Array loops: the same, spread over the cores with ``prange``.
+jit_parallel = njit(cache=True, parallel=True, error_model="numpy")
 
 #: Array version of every kernel, by name (filled by :func:`kernel`).
 KERNELS = {}
@@ -58,7 +62,7 @@ def _array_loop(scalar, nin):
     )
     namespace = {"prange": prange, "scalar": scalar, "_pick": _pick, "__name__": py.__module__}
     exec(compile(src, py.__code__.co_filename, "exec"), namespace)  # noqa: S102 - fixed template
-    return njit(cache=True, parallel=True)(namespace[name])
+    return jit_parallel(namespace[name])
 
 
 class Kernel:

@@ -96,6 +96,8 @@ def _illinois(v1, vt1, vt2, v2, di):
     c = 0.5
     for _ in range(100):
         c_prev = c
+        if gb == ga:
+            break
         c = (a * gb - b * ga) / (gb - ga)
         gc = _split_slope(v1, vt1, vt2, v2, di, c)
         if gc == 0.0 or abs(c - c_prev) < 1e-13:
@@ -156,7 +158,10 @@ def split_fraction(v1, vt1, vt2, v2, angle_rad):
         h = h1 + h2  # curvature / Δi²
         if not h > 0.0:
             break
-        s_new = min(1.0, max(0.0, s - (g1 - g2) / (h * di)))
+        step = (g1 - g2) / (h * di)
+        if not math.isfinite(step):  # curvature underflow at vanishing Δi
+            break
+        s_new = min(1.0, max(0.0, s - step))
         if abs(s_new - s) < 1e-14:
             s = s_new
             converged = True

@@ -1,0 +1,313 @@
+"""The claims engine: a claim from the news, the question it maps to, and a computed verdict.
+
+Claims are data (``orbitcoop/data/claims.toml``, or a file of the user's with the same
+schema, documented in docs/claims.md). Each names its metric, sites, orbits and threshold;
+the verdict comes from the numbers, never from the file, so changing a site's data can
+flip it.
+
+>>> from orbitcoop.claims import evaluate_claims
+>>> r = {c.id: c for c in evaluate_claims()}
+>>> r["tanegashima-too-far-north-for-geo"].verdict
+'partly'
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import astropy.units as u
+
+from orbitcoop.errors import CatalogueError, OrbitcoopError
+from orbitcoop.feasibility import assess
+from orbitcoop.orbits import as_target
+from orbitcoop.sites import Catalogue, catalogue
+from orbitcoop.sites import catalogue as _builtin
+
+VERDICTS = ("supported", "contradicted", "partly", "outside orbital mechanics", "needs vehicle model")
+METRICS = ("dv_difference", "reachable", "spread", "needs_vehicle", "policy")
+MPS = u.m / u.s
+
+
+class ClaimsFileError(CatalogueError):
+    """A malformed claims file: the message names the file, the claim and the field."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    quote: str
+    source: dict
+    question: dict
+    assumptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim, its computed verdict, the numbers behind it and an explanation made from them."""
+
+    id: str
+    quote: str
+    source: dict
+    verdict: str
+    numbers: dict
+    explanation: str
+    assumptions: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "quote": self.quote,
+            "source": dict(self.source),
+            "verdict": self.verdict,
+            "numbers": self.numbers,
+            "explanation": self.explanation,
+            "assumptions": list(self.assumptions),
+        }
+
+
+# ------------------------------------------------------------------ loading and validation
+
+def _field(table, key, kind, where, optional=False):
+    if key not in table:
+        if optional:
+            return None
+        raise ClaimsFileError(f"{where}: missing field {key!r}")
+    value = table[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if kind is list:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise ClaimsFileError(f"{where}: field {key!r} must be a non-empty list of strings, got {value!r}")
+        return value
+    if not isinstance(value, kind):
+        raise ClaimsFileError(f"{where}: field {key!r} must be {kind.__name__}, got {value!r}")
+    return value
+
+
+def _check_question(q, where, cat):
+    metric = _field(q, "metric", str, where)
+    if metric not in METRICS:
+        raise ClaimsFileError(f"{where}: metric {metric!r} is not one of {METRICS}")
+    names = []
+    if metric == "dv_difference":
+        names = [_field(q, "site", str, where), *_field(q, "references", list, where)]
+        if _field(q, "comparison", str, where) not in ("more", "less"):
+            raise ClaimsFileError(f"{where}: comparison must be 'more' or 'less', got {q['comparison']!r}")
+    else:
+        names = _field(q, "sites", list, where)
+    if metric in ("dv_difference", "spread"):
+        t = _field(q, "threshold_m_s", float, where)
+        if not math.isfinite(t) or t < 0:
+            raise ClaimsFileError(f"{where}: threshold_m_s = {t} must be a finite number ≥ 0")
+    if metric == "spread" and len(names) < 2:
+        raise ClaimsFileError(f"{where}: field 'sites' needs at least two sites for a spread")
+    if metric == "reachable":
+        _field(q, "expect", bool, where)
+    if metric == "policy":
+        _field(q, "why", str, where)
+    for name in names:
+        try:
+            cat.get(name)
+        except LookupError as exc:
+            raise ClaimsFileError(f"{where}: {exc}") from None
+    for orbit in _field(q, "orbits", list, where):
+        try:
+            as_target(orbit)
+        except (OrbitcoopError, ValueError) as exc:
+            raise ClaimsFileError(f"{where}: orbit {orbit!r}: {exc}") from None
+
+
+def load_claims(path=None, cat: Catalogue | None = None) -> list[Claim]:
+    """Read and check a claims file (default: the built-in one); errors name the claim and field."""
+    cat = cat or catalogue()
+    if path is None:
+        text = (resources.files("orbitcoop") / "data" / "claims.toml").read_text(encoding="utf-8")
+        name = "claims.toml"
+    else:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ClaimsFileError(f"cannot read claims file {path}: {exc.strerror}") from None
+        name = str(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ClaimsFileError(f"{name}: not valid TOML: {exc}") from None
+    entries = data.get("claim")
+    if not isinstance(entries, list) or not entries:
+        raise ClaimsFileError(f"{name}: expected one or more [[claim]] tables")
+    claims, seen = [], set()
+    for k, entry in enumerate(entries):
+        where = f"{name} claim #{k}"
+        cid = _field(entry, "id", str, where)
+        where = f"{name} claim #{k} (id {cid!r})"
+        if cid in seen:
+            raise ClaimsFileError(f"{where}: id appears twice")
+        seen.add(cid)
+        source = _field(entry, "source", dict, where)
+        for key in ("publication", "title", "date"):
+            _field(source, key, str, f"{where} source")
+        question = _field(entry, "question", dict, where)
+        _check_question(question, f"{where} question", cat)
+        assumptions = entry.get("assumptions", [])
+        if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
+            raise ClaimsFileError(f"{where}: field 'assumptions' must be a list of strings")
+        claims.append(Claim(cid, _field(entry, "quote", str, where), source, question, tuple(assumptions)))
+    return claims
+
+
+# ------------------------------------------------------------------ evaluation
+
+def _assessments(site_names, orbit_names, cat):
+    """{orbit: {site: Assessment}} for every pair."""
+    out = {}
+    for o in orbit_names:
+        target = as_target(o)
+        out[o] = {cat.get(s).id: assess(cat.get(s), target) for s in site_names}
+    return out
+
+
+def _num(q, unit, digits=1) -> float:
+    return round(float(q.to_value(unit)), digits)
+
+
+def _row(a) -> dict:
+    return {
+        "total_dv_m_s": _num(a.total_dv, MPS),
+        "dv_penalty_m_s": _num(a.dv_penalty, MPS),
+        "direct": bool(a.direct),
+        "in_corridor": "unknown" if a.in_corridor is None else bool(a.in_corridor),
+        "strategy": a.strategy,
+        "launch_inclination_deg": _num(a.launch_inclination, u.deg, 2),
+        "plane_change_m_s": _num(a.dv.plane_change, MPS),
+        "dogleg_m_s": _num(a.dv.dogleg, MPS),
+    }
+
+
+def _aggregate(holds: list[bool]) -> str:
+    if all(holds):
+        return "supported"
+    if not any(holds):
+        return "contradicted"
+    return "partly"
+
+
+def _orbit_label(name):
+    t = as_target(name)
+    return t.id or t.name
+
+
+def _dv_difference(q, table, cat):
+    site = cat.get(q["site"]).id
+    more = q["comparison"] == "more"
+    thr = q["threshold_m_s"]
+    holds, comparisons, sentences = [], [], []
+    for orbit, by_site in table.items():
+        own = float(by_site[site].total_dv.to_value(MPS))
+        parts = []
+        for ref_name in q["references"]:
+            ref = cat.get(ref_name).id
+            diff = own - float(by_site[ref].total_dv.to_value(MPS))
+            ok = bool(diff >= thr if more else -diff >= thr)
+            holds.append(ok)
+            comparisons.append({"orbit": _orbit_label(orbit), "site": site, "reference": ref,
+                                "difference_m_s": round(diff, 1), "holds": ok})
+            parts.append(f"{abs(diff):.0f} m/s {'more' if diff >= 0 else 'less'} than {ref}")
+        sentences.append(f"For {_orbit_label(orbit)}, {site} needs {own:.0f} m/s: " + ", ".join(parts) + ".")
+    want = f"{'more' if more else 'less'} by at least {thr:.0f} m/s"
+    held = sorted({c["reference"] for c in comparisons if c["holds"]})
+    failed = sorted({c["reference"] for c in comparisons if not c["holds"]})
+    verdict = _aggregate(holds)
+    summary = {
+        "supported": f"The claim needs {site} to cost {want}; it does against every reference.",
+        "contradicted": f"The claim needs {site} to cost {want}; it does against none.",
+        "partly": f"The claim needs {site} to cost {want}; it holds against {', '.join(held) or 'none'} "
+                  f"but not against {', '.join(failed) or 'none'} (for every orbit listed).",
+    }[verdict]
+    return verdict, {"comparisons": comparisons}, " ".join([*sentences, summary])
+
+
+def _reachable(q, table, cat):
+    expect = q["expect"]
+    holds, rows, sentences = [], [], []
+    for orbit, by_site in table.items():
+        for sid, a in by_site.items():
+            ok_geo = bool(a.direct)
+            ok = ok_geo and a.in_corridor is not False
+            holds.append(ok == expect)
+            rows.append({"orbit": _orbit_label(orbit), "site": sid, "reachable": ok,
+                         "corridor": "unknown" if a.in_corridor is None else a.in_corridor})
+            if ok:
+                extra = " (corridor unknown: geometry only)" if a.in_corridor is None else ""
+                sentences.append(f"{sid} reaches {_orbit_label(orbit)} directly{extra}.")
+            else:
+                extra = a.dv.plane_change.to_value(MPS) + a.dv.dogleg.to_value(MPS)
+                why = ("it lies below the site's minimum inclination "
+                       f"{a.min_inclination.to_value(u.deg):.2f}°") if not ok_geo else "the published corridor excludes it"
+                cost = f"{extra:.0f}" if extra >= 10 else f"{extra:.1f}"
+                sentences.append(f"{sid} cannot reach {_orbit_label(orbit)} directly ({why}); the cheapest way costs "
+                                 f"{cost} m/s extra ({a.strategy}).")
+    return _aggregate(holds), {"reachability": rows}, " ".join(sentences)
+
+
+def _spread(q, table, cat):
+    thr = q["threshold_m_s"]
+    holds, rows, sentences = [], [], []
+    for orbit, by_site in table.items():
+        dv = {sid: float(a.total_dv.to_value(MPS)) for sid, a in by_site.items()}
+        lo, hi = min(dv, key=dv.get), max(dv, key=dv.get)
+        spread = dv[hi] - dv[lo]
+        holds.append(bool(spread < thr))
+        rows.append({"orbit": _orbit_label(orbit), "cheapest": lo, "dearest": hi, "spread_m_s": round(spread, 1)})
+        sentences.append(f"For {_orbit_label(orbit)}, {lo} is cheapest ({dv[lo]:.0f} m/s) and {hi} dearest "
+                         f"({dv[hi]:.0f} m/s): a spread of {spread:.0f} m/s against the claim's {thr:.0f} m/s.")
+    return _aggregate(holds), {"spread": rows}, " ".join(sentences)
+
+
+def _context(table):
+    parts = []
+    for orbit, by_site in table.items():
+        parts.append(f"{_orbit_label(orbit)}: " + ", ".join(
+            f"{sid} {a.total_dv.to_value(MPS):.0f} m/s ({a.strategy})" for sid, a in by_site.items()))
+    return "; ".join(parts)
+
+
+def evaluate_claim(claim: Claim, cat: Catalogue | None = None) -> ClaimResult:
+    """Compute the numbers a claim asks for and the verdict they give."""
+    cat = cat or catalogue()
+    q = claim.question
+    metric = q["metric"]
+    sites = [q["site"], *q["references"]] if metric == "dv_difference" else q["sites"]
+    table = _assessments(sites, q["orbits"], cat)
+    numbers = {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by_site.items()}
+                               for o, by_site in table.items()}}
+    if metric == "dv_difference":
+        verdict, extra, text = _dv_difference(q, table, cat)
+    elif metric == "reachable":
+        verdict, extra, text = _reachable(q, table, cat)
+    elif metric == "spread":
+        verdict, extra, text = _spread(q, table, cat)
+    elif metric == "needs_vehicle":
+        verdict, extra = "needs vehicle model", {}
+        text = ("The site side is computed: " + _context(table) + ". Whether the rockets can carry each "
+                "other's payloads depends on their performance, which needs the vehicle model.")
+    else:
+        verdict, extra = "outside orbital mechanics", {}
+        text = f"Outside orbital mechanics: {q['why']}. For context, " + _context(table) + "."
+    numbers.update(extra)
+    return ClaimResult(claim.id, claim.quote, dict(claim.source), verdict, numbers, text, claim.assumptions)
+
+
+def evaluate_claims(path=None, catalogue: Catalogue | None = None) -> list[ClaimResult]:
+    """Evaluate every claim of a claims file (default: the built-in one) against a site catalogue.
+
+    ``catalogue`` defaults to the built-in one; pass another (:class:`orbitcoop.Catalogue`) to see
+    how a verdict depends on the site data.
+    """
+    cat = catalogue or _builtin()
+    return [evaluate_claim(c, cat) for c in load_claims(path, cat)]

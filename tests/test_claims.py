@@ -1,0 +1,110 @@
+"""The claims engine: verdicts computed from numbers, data that can flip them, clear errors."""
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from orbitcoop.claims import VERDICTS, ClaimsFileError, evaluate_claims, load_claims
+from orbitcoop.sites import Catalogue, catalogue
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {r.id: r for r in evaluate_claims()}
+
+
+def test_every_claim_has_the_documented_fields(results):
+    assert len(results) >= 7
+    for r in results.values():
+        d = r.to_dict()
+        assert set(d) == {"id", "quote", "source", "verdict", "numbers", "explanation", "assumptions"}
+        assert d["verdict"] in VERDICTS
+        assert set(d["source"]) >= {"publication", "title", "date"}
+        assert d["explanation"] and d["numbers"]
+        json.dumps(d)
+
+
+def test_verdicts_follow_the_physics(results):
+    # GEO from 30.4° N costs ~420 m/s more than Kourou but only ~50 m/s more than the Cape.
+    assert results["tanegashima-too-far-north-for-geo"].verdict == "partly"
+    # Latitude buys < 10 m/s for polar orbits.
+    assert results["far-north-sites-ideal-for-polar"].verdict == "contradicted"
+    assert results["russia-china-space-station"].verdict == "contradicted"
+    assert results["h3-alternative-to-vega"].verdict == "needs vehicle model"
+    assert results["japanese-astronaut-on-the-moon"].verdict == "outside orbital mechanics"
+    assert results["japan-small-reconnaissance-satellites"].verdict == "supported"
+
+
+def test_explanations_quote_the_numbers(results):
+    r = results["tanegashima-too-far-north-for-geo"]
+    diffs = {c["reference"]: c["difference_m_s"] for c in r.numbers["comparisons"]}
+    assert diffs["kourou"] > 300 and 0 < diffs["cape-canaveral"] < 100
+    assert f"{abs(diffs['kourou']):.0f} m/s more than kourou" in r.explanation
+
+
+def test_changing_site_data_flips_a_verdict():
+    # Move Tanegashima to the equator: the GEO claim is then contradicted by the same code.
+    cat = catalogue()
+    moved = replace(cat.get("tanegashima"), latitude_deg=0.5)
+    sites = [moved if s.id == "tanegashima" else s for s in cat]
+    flipped = {r.id: r for r in evaluate_claims(catalogue=Catalogue(sites))}
+    assert flipped["tanegashima-too-far-north-for-geo"].verdict == "contradicted"
+
+
+def test_user_claims_file(tmp_path):
+    p = tmp_path / "mine.toml"
+    p.write_text('''
+[[claim]]
+id = "kourou-cheaper-than-baikonur-for-geo"
+quote = "Kourou beats Baikonur for GEO"
+[claim.source]
+publication = "me"
+title = "notes"
+date = "2026-11-21"
+[claim.question]
+metric = "dv_difference"
+site = "kourou"
+references = ["baikonur"]
+orbits = ["geo"]
+comparison = "less"
+threshold_m_s = 300
+''')
+    (r,) = evaluate_claims(p)
+    assert r.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\nmetric = "x"\n',
+         ["claim #0 (id 'c1')", "metric 'x'"]),
+        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\n[claim.question]\nmetric = "policy"\n',
+         ["claim #0 (id 'c1') source", "missing field 'date'"]),
+        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
+         'metric = "reachable"\nsites = ["tanegashma"]\norbits = ["iss"]\nexpect = true\n',
+         ["claim #0 (id 'c1') question", "unknown launch site 'tanegashma'", "tanegashima"]),
+        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
+         'metric = "spread"\nsites = ["kourou", "wenchang"]\norbits = ["leo:400"]\nthreshold_m_s = 5\n',
+         ["orbit 'leo:400'"]),
+        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
+         'metric = "spread"\nsites = ["kourou", "wenchang"]\norbits = ["iss"]\nthreshold_m_s = -5\n',
+         ["threshold_m_s = -5.0"]),
+    ],
+)
+def test_malformed_claims_name_entry_and_field(tmp_path, body, words):
+    p = tmp_path / "bad.toml"
+    p.write_text('[[claim]]\nid = "c1"\n' + body)
+    with pytest.raises(ClaimsFileError) as err:
+        load_claims(p)
+    for w in words:
+        assert w in str(err.value)
+
+
+def test_not_toml_and_missing_file(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_text("[[claim]\n")
+    with pytest.raises(ClaimsFileError, match="not valid TOML"):
+        load_claims(p)
+    with pytest.raises(ClaimsFileError, match="cannot read"):
+        load_claims(tmp_path / "missing.toml")

@@ -1,0 +1,44 @@
+"""The report: files written, atomically replaced, stale ones removed, nothing else touched."""
+
+import json
+
+from orbitcoop.cli import main
+from orbitcoop.report import MANIFEST, write_report
+
+
+def test_report_twice_is_clean(tmp_path):
+    out = tmp_path / "rep"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    messages = []
+    paths = write_report(out, progress=messages.append)
+    assert messages[0].startswith("[1/") and messages[-1].startswith("[7/7]")
+    md = (out / "report.md").read_text()
+    html = (out / "report.html").read_text()
+    assert "tanegashima-too-far-north-for-geo" in md and "| claim | source | verdict | key numbers |" in md
+    assert "data:image/png;base64," in html and html.count("<figure>") == 4
+    for name in ("geo_penalty.png", "dv_vs_inclination.png", "corridors.png", "latitude_map.png"):
+        assert (out / "figures" / name).read_bytes()[:4] == b"\x89PNG"
+    # A stale file listed in the manifest goes; the user's own file stays; no temporaries remain.
+    (out / "figures" / "old.png").write_bytes(b"x")
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["files"].append("figures/old.png")
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    write_report(out, progress=lambda m: None)
+    assert not (out / "figures" / "old.png").exists()
+    assert (out / "notes.txt").read_text() == "mine"
+    assert not [p for p in out.rglob("*") if p.name.startswith(".") and p.name != MANIFEST]
+    assert set(paths) == set(json.loads((out / MANIFEST).read_text())["files"])
+
+
+def test_cli_claims_and_report(tmp_path, capsys):
+    assert main(["claims"]) == 0
+    out = capsys.readouterr().out
+    assert "tanegashima-too-far-north-for-geo" in out and "partly" in out
+    assert main(["claims", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"id", "quote", "source", "verdict", "numbers", "explanation", "assumptions"} <= set(rows[0])
+    assert main(["report", "--out", str(tmp_path / "r")]) == 0
+    assert (tmp_path / "r" / "report.html").exists()
+    assert main(["claims", "--file", str(tmp_path / "nope.toml")]) == 2
+    assert "cannot read" in capsys.readouterr().err
