@@ -124,6 +124,43 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_vehicles(args) -> int:
+    from orbitcoop.payload import calibration
+    from orbitcoop.vehicles import MissingVehicleDataError, list_vehicles
+
+    rows = []
+    for v in list_vehicles():
+        try:
+            cal = calibration(v.id)
+            model = f"loss {cal.loss_m_s:.0f} ± {cal.sigma_m_s:.0f} m/s"
+        except MissingVehicleDataError as exc:
+            model = "unavailable: " + str(exc).split(": ", 1)[-1]
+        rows.append({"id": v.id, "name": v.name, "operator": v.operator, "home_sites": ", ".join(v.home_sites),
+                     "stages": len(v.stages), "points": len(v.performance), "model": model})
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    print(_table(rows, [("id", "id", ""), ("operator", "operator", ""), ("home_sites", "home sites", ""),
+                        ("stages", "stages", "d"), ("points", "published points", "d"), ("model", "payload model", "")]))
+    return 0
+
+
+def cmd_payload(args) -> int:
+    from orbitcoop.payload import payload
+
+    e = payload(args.vehicle, args.site, args.orbit).to_dict()
+    if args.json:
+        print(json.dumps(e, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{e['vehicle']} from {e['site']} to {e['orbit']}: {e['mass_kg']:,.0f} kg "
+          f"(band {e['mass_low_kg']:,.0f}–{e['mass_high_kg']:,.0f} kg){'; ' + e['reason'] if e['reason'] else ''}")
+    print(_table([{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()],
+                 [("what", "", ""), ("value", "", "")]).split("\n", 2)[2])
+    for note in e["notes"]:
+        print(f"  • {note}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="orbitcoop", description="Launch-site feasibility and Δv from physics.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -146,6 +183,15 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--file", help="a claims TOML file (schema: docs/claims.md)")
     k.add_argument("--json", action="store_true")
     k.set_defaults(func=cmd_claims)
+    v = sub.add_parser("vehicles", help="list the launch-vehicle catalogue and its payload model")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=cmd_vehicles)
+    pl = sub.add_parser("payload", help="payload of a vehicle to an orbit, from a site")
+    pl.add_argument("vehicle")
+    pl.add_argument("orbit")
+    pl.add_argument("--site", help="launch site (default: the vehicle's first home site)")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(func=cmd_payload)
     r = sub.add_parser("report", help="write the Markdown + HTML report with figures")
     r.add_argument("--out", default="report", help="output folder (default: report)")
     r.add_argument("--file", help="a claims TOML file (default: the built-in claims)")

@@ -143,6 +143,34 @@ def GTO(perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3, inclination=None) -> Tar
     return TargetOrbit(name, hp, ha, i)
 
 
+def GTO_DV(dv_to_geo, perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3) -> TargetOrbit:
+    """The GTO from which a single apogee burn of ``dv_to_geo`` (m/s) reaches GEO ("GTO-1500").
+
+    Its inclination solves gto_to_geo_dv(i) = dv_to_geo, so payloads of different sites
+    compare at equal work left to the satellite (the convention of Proton's and Falcon's
+    "GTO-1500"/"GTO-1800").
+    """
+    import math as _m
+
+    from orbitcoop.core.geo import gto_geo_apogee_dv
+
+    hp = _km(perigee, "perigee")
+    ha = _km(apogee, "apogee")
+    dv = float(dv_to_geo.to_value(u.m / u.s)) if isinstance(dv_to_geo, u.Quantity) else float(dv_to_geo)
+    rp, ra = _si.WGS84_A_M + hp * 1e3, _si.WGS84_A_M + ha * 1e3
+    lo_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, 0.0, rp, ra)
+    hi_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, _m.pi, rp, ra)
+    if not lo_dv <= dv <= hi_dv:
+        raise InputRangeError(f"dv_to_geo = {dv:g} m/s is outside the valid range {lo_dv:.0f}–{hi_dv:.0f} m/s "
+                              f"for a {hp:g} × {ha:g} km GTO")
+    a, b = 0.0, _m.pi
+    for _ in range(100):  # bisection: the apogee burn grows with the inclination it removes
+        mid = 0.5 * (a + b)
+        a, b = (mid, b) if gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, mid, rp, ra) < dv else (a, mid)
+    i = _m.degrees(0.5 * (a + b))
+    return TargetOrbit(f"GTO-{dv:g} ({hp:g} × {ha:g} km, {i:.2f}°)", hp, ha, i)
+
+
 def Elliptical(perigee, apogee, inclination=None, name=None) -> TargetOrbit:
     """Any elliptical orbit by perigee and apogee altitude."""
     hp = _km(perigee, "perigee")
@@ -182,7 +210,8 @@ def parse_orbit(text: str) -> TargetOrbit:
     """An orbit from a preset name (``iss``, ``geo``…) or a parametric form.
 
     Forms: ``leo:ALT:INC``, ``meo:ALT:INC``, ``sso:ALT``, ``gto:PERIGEE:APOGEE[:INC]``,
-    ``ell:PERIGEE:APOGEE[:INC]`` (altitudes in km, inclinations in degrees).
+    ``ell:PERIGEE:APOGEE[:INC]``, ``gtodv:DV[:PERIGEE[:APOGEE]]`` (the GTO with DV m/s left to
+    GEO) (altitudes in km, inclinations in degrees).
 
     >>> parse_orbit("leo:400:51.6").inclination_deg
     51.6
@@ -192,7 +221,8 @@ def parse_orbit(text: str) -> TargetOrbit:
         return presets()[_aliases()[key]]
     kind, _, rest = key.partition(":")
     args = [a for a in rest.split(":") if a] if rest else []
-    forms = {"leo": (LEO, 2, 2), "meo": (MEO, 2, 2), "sso": (SSO, 1, 2), "gto": (GTO, 2, 3), "ell": (Elliptical, 2, 3)}
+    forms = {"leo": (LEO, 2, 2), "meo": (MEO, 2, 2), "sso": (SSO, 1, 2), "gto": (GTO, 2, 3), "ell": (Elliptical, 2, 3),
+             "gtodv": (GTO_DV, 1, 3)}
     if kind in forms:
         fn, lo, hi = forms[kind]
         if not lo <= len(args) <= hi:
@@ -209,7 +239,8 @@ def parse_orbit(text: str) -> TargetOrbit:
     )
 
 
-_EXAMPLES = {"leo": "leo:400:51.6", "meo": "meo:20200:55", "sso": "sso:700", "gto": "gto:250:35786", "ell": "ell:500:40000:63.4"}
+_EXAMPLES = {"leo": "leo:400:51.6", "meo": "meo:20200:55", "sso": "sso:700", "gto": "gto:250:35786",
+             "ell": "ell:500:40000:63.4", "gtodv": "gtodv:1500"}
 
 
 def as_target(orbit) -> TargetOrbit:

@@ -1,0 +1,246 @@
+"""Launch vehicles: the catalogue (``orbitcoop/data/vehicles.toml``) and its burn phases.
+
+A vehicle's stages become burn phases for :mod:`orbitcoop.core.payload`: boosters and
+the core they are strapped to burn together for the boosters' burn time (the core's
+share from its thrust and specific impulse), then the core alone, then each upper
+stage; the fairing goes with the core (the first stage that is not a booster).
+Vacuum specific impulse throughout: what the atmosphere and gravity take is in the
+vehicle's calibrated loss (:mod:`orbitcoop.payload`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from orbitcoop.core.constants import G0_M_S2
+from orbitcoop.errors import OrbitcoopError
+
+STAGE_NUMBERS = ("propellant_mass_kg", "dry_mass_kg", "isp_vac_s", "isp_sl_s", "thrust_vac_kn", "thrust_sl_kn",
+                 "burn_time_s", "fairing_mass_kg")
+ROLES = ("calibration", "validation", "reference")
+
+
+class VehicleDataError(OrbitcoopError, ValueError):
+    """A vehicle file with non-physical or malformed numbers (names vehicle, stage and field)."""
+
+
+class UnknownVehicleError(OrbitcoopError, LookupError):
+    """A vehicle id not in the catalogue (the message suggests the closest ids)."""
+
+
+class MissingVehicleDataError(OrbitcoopError, ValueError):
+    """The catalogue lacks a figure the payload model needs (the message names it)."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    name: str
+    count: int = 1
+    parallel_with: str = ""
+    propellant_mass_kg: float | None = None
+    dry_mass_kg: float | None = None
+    isp_vac_s: float | None = None
+    thrust_vac_kn: float | None = None
+    burn_time_s: float | None = None
+    restarts: int | None = None
+    fairing_mass_kg: float | None = None
+
+
+@dataclass(frozen=True)
+class PerformancePoint:
+    payload_kg: float
+    site: str
+    role: str
+    source: str
+    orbit: str = ""
+    orbit_spec: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Vehicle:
+    id: str
+    name: str
+    operator: str
+    home_sites: tuple[str, ...]
+    stages: tuple[Stage, ...]
+    performance: tuple[PerformancePoint, ...]
+    missing: tuple[str, ...] = ()
+    notes: str = ""
+
+    def __repr__(self):
+        return f"Vehicle({self.id!r}, {len(self.stages)} stages, home {', '.join(self.home_sites)})"
+
+    @property
+    def upper_stage(self) -> Stage:
+        return self.stages[-1]
+
+    def phases(self):
+        """(isp_s, burn_kg, drop_kg, m0_kg) of the burn phases; raises MissingVehicleDataError."""
+        need = []
+        for s in self.stages:
+            for f in ("propellant_mass_kg", "dry_mass_kg", "isp_vac_s"):
+                if getattr(s, f) is None:
+                    need.append(f"stage {s.id!r} {f}")
+        boosters = [s for s in self.stages if s.parallel_with]
+        for b in boosters:
+            core = self._stage(b.parallel_with)
+            for s, f in ((b, "thrust_vac_kn"), (core, "thrust_vac_kn")):
+                if getattr(s, f) is None:
+                    need.append(f"stage {s.id!r} {f} (to share the parallel burn)")
+        if need:
+            raise MissingVehicleDataError(
+                f"vehicle {self.id!r}: the payload model needs figures the catalogue lacks: {', '.join(need)}"
+            )
+        fairing = sum(s.fairing_mass_kg or 0.0 for s in self.stages)
+        isp, burn, drop = [], [], []
+        core_used = {}
+        for b in boosters:
+            core = self._stage(b.parallel_with)
+            mdot_b = b.thrust_vac_kn * 1e3 / (G0_M_S2 * b.isp_vac_s) * b.count
+            t_b = b.burn_time_s or b.propellant_mass_kg * b.count / mdot_b
+            mdot_c = core.thrust_vac_kn * 1e3 / (G0_M_S2 * core.isp_vac_s) * core.count
+            used = min(mdot_c * t_b, core.propellant_mass_kg * core.count)
+            core_used[core.id] = core_used.get(core.id, 0.0) + used
+            # Mass-flow-weighted Isp of the two burning together over the boosters' burn.
+            prop_b = b.propellant_mass_kg * b.count
+            isp.append((prop_b * b.isp_vac_s + used * core.isp_vac_s) / (prop_b + used))
+            burn.append(prop_b + used)
+            drop.append(b.dry_mass_kg * b.count)
+        first_core = True
+        for s in self.stages:
+            if s.parallel_with:
+                continue
+            left = s.propellant_mass_kg * s.count - core_used.get(s.id, 0.0)
+            isp.append(s.isp_vac_s)
+            burn.append(left)
+            drop.append(s.dry_mass_kg * s.count + (fairing if first_core else 0.0))
+            first_core = False
+        m0 = sum(burn) + sum(drop)
+        return tuple(isp), tuple(burn), tuple(drop), m0
+
+    def _stage(self, sid) -> Stage:
+        for s in self.stages:
+            if s.id == sid:
+                return s
+        raise VehicleDataError(f"vehicle {self.id!r}: no stage {sid!r}")
+
+
+def _number(table, key, where, lo=0.0, hi=math.inf, strict_low=True):
+    if key not in table:
+        return None
+    v = table[key]
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        raise VehicleDataError(f"{where}: {key} = {v!r} is not a finite number")
+    v = float(v)
+    if (v <= lo if strict_low else v < lo) or v > hi:
+        raise VehicleDataError(f"{where}: {key} = {v:g} is not physical (valid: {'>' if strict_low else '≥'} {lo:g}"
+                               + ("" if hi == math.inf else f" and ≤ {hi:g}") + ")")
+    return v
+
+
+def _parse_vehicle(entry, where) -> Vehicle:
+    vid = entry.get("id")
+    if not isinstance(vid, str) or not vid:
+        raise VehicleDataError(f"{where}: missing field 'id'")
+    where = f"{where} (vehicle {vid!r})"
+    stages = []
+    for k, s in enumerate(entry.get("stage", [])):
+        sid = s.get("id", f"#{k}")
+        w = f"{where} stage {sid!r}"
+        count = s.get("count", 1)
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise VehicleDataError(f"{w}: count = {count!r} must be a whole number ≥ 1")
+        prop = _number(s, "propellant_mass_kg", w)
+        dry = _number(s, "dry_mass_kg", w)
+        if prop is not None and dry is not None and dry >= prop + dry:
+            raise VehicleDataError(f"{w}: dry_mass_kg ≥ total stage mass")
+        for key in ("isp_sl_s", "thrust_sl_kn"):
+            _number(s, key, w)
+        restarts = s.get("restarts")
+        if restarts is not None and (not isinstance(restarts, int) or restarts < 0):
+            raise VehicleDataError(f"{w}: restarts = {restarts!r} must be a whole number ≥ 0")
+        stages.append(Stage(
+            id=sid, name=s.get("name", sid), count=count, parallel_with=s.get("parallel_with", ""),
+            propellant_mass_kg=prop, dry_mass_kg=dry,
+            isp_vac_s=_number(s, "isp_vac_s", w, hi=1000.0),
+            thrust_vac_kn=_number(s, "thrust_vac_kn", w),
+            burn_time_s=_number(s, "burn_time_s", w),
+            restarts=restarts,
+            fairing_mass_kg=_number(s, "fairing_mass_kg", w, strict_low=False),
+        ))
+    if not stages:
+        raise VehicleDataError(f"{where}: no [[vehicle.stage]] tables")
+    ids = {s.id for s in stages}
+    for s in stages:
+        if s.parallel_with and s.parallel_with not in ids:
+            raise VehicleDataError(f"{where} stage {s.id!r}: parallel_with {s.parallel_with!r} names no stage")
+    points = []
+    for k, p in enumerate(entry.get("performance", [])):
+        w = f"{where} performance #{k}"
+        role = p.get("role", "reference")
+        if role not in ROLES:
+            raise VehicleDataError(f"{w}: role {role!r} is not one of {ROLES}")
+        if role != "reference" and not p.get("orbit_spec"):
+            raise VehicleDataError(f"{w}: a {role} point needs an orbit_spec")
+        if not str(p.get("source", "")).strip():
+            raise VehicleDataError(f"{w}: source is empty: every published point needs its source")
+        points.append(PerformancePoint(
+            payload_kg=_number(p, "payload_kg", w), site=p.get("site", ""), role=role, source=p["source"],
+            orbit=p.get("orbit", ""), orbit_spec=p.get("orbit_spec", ""), note=p.get("note", ""),
+        ))
+    return Vehicle(
+        id=vid, name=entry.get("name", vid), operator=entry.get("operator", ""),
+        home_sites=tuple(entry.get("home_sites", ())), stages=tuple(stages), performance=tuple(points),
+        missing=tuple(entry.get("missing", ())), notes=entry.get("notes", ""),
+    )
+
+
+def load_vehicles(path=None) -> dict[str, Vehicle]:
+    """Read a vehicle file (default: the built-in catalogue); errors name vehicle, stage and field."""
+    if path is None:
+        text = (resources.files("orbitcoop") / "data" / "vehicles.toml").read_text(encoding="utf-8")
+        name = "vehicles.toml"
+    else:
+        text, name = Path(path).read_text(encoding="utf-8"), str(path)
+    try:
+        entries = tomllib.loads(text).get("vehicle", [])
+    except tomllib.TOMLDecodeError as exc:
+        raise VehicleDataError(f"{name}: not valid TOML: {exc}") from None
+    out = {}
+    for k, e in enumerate(entries):
+        v = _parse_vehicle(e, f"{name} #{k}")
+        if v.id in out:
+            raise VehicleDataError(f"{name}: vehicle id {v.id!r} appears twice")
+        out[v.id] = v
+    return out
+
+
+@functools.cache
+def vehicles() -> dict[str, Vehicle]:
+    """The built-in vehicle catalogue, by id (loaded once)."""
+    return load_vehicles()
+
+
+def get_vehicle(name) -> Vehicle:
+    """A vehicle by id (or a :class:`Vehicle`, returned as is); unknown ids suggest the closest."""
+    if isinstance(name, Vehicle):
+        return name
+    cat = vehicles()
+    key = str(name).strip().lower().replace(" ", "-")
+    if key in cat:
+        return cat[key]
+    close = difflib.get_close_matches(key, list(cat), n=3, cutoff=0.4)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise UnknownVehicleError(f"unknown vehicle {name!r}.{hint} `orbitcoop vehicles` lists all {len(cat)} ids.")
+
+
+def list_vehicles() -> list[Vehicle]:
+    return list(vehicles().values())

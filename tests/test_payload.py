@@ -1,0 +1,127 @@
+"""Vehicles and the payload model: physics properties, what-ifs, clear errors, validation bounds."""
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+import orbitcoop as oc
+from orbitcoop.core.payload import ideal_dv, payload_for_dv
+from orbitcoop.payload import can_launch, calibration, payload, validation_rows, validation_summary
+from orbitcoop.vehicles import (
+    MissingVehicleDataError,
+    UnknownVehicleError,
+    VehicleDataError,
+    get_vehicle,
+    list_vehicles,
+    load_vehicles,
+)
+
+REQUIRED = ["h3-30", "h3-24", "h-iia-202", "vega-c", "vega", "ariane-62", "ariane-64", "soyuz-2.1b-fregat",
+            "angara-a5", "long-march-5", "long-march-7", "long-march-3b", "falcon-9", "pslv-xl", "electron"]
+KG = u.kg
+
+
+def test_catalogue_has_the_required_vehicles_with_sourced_points():
+    ids = {v.id for v in list_vehicles()}
+    assert set(REQUIRED) <= ids
+    for v in list_vehicles():
+        assert v.performance, v.id
+        for p in v.performance:
+            assert "[" in p.source and p.role in ("calibration", "validation", "reference")
+        assert sum(p.role == "calibration" for p in v.performance) <= 2
+
+
+def test_rocket_equation_kernel():
+    # One stage, Isp 300 s, 90 t propellant, 10 t dry: Δv = g0 Isp ln(100/10) with no payload.
+    isp, burn, drop = np.array([300.0]), np.array([90e3]), np.array([10e3])
+    assert ideal_dv(isp, burn, drop, 100e3, 0.0) == pytest.approx(9.80665 * 300 * np.log(10.0))
+    m = payload_for_dv(isp, burn, drop, 100e3, 5000.0)
+    assert ideal_dv(isp, burn, drop, 100e3, m) == pytest.approx(5000.0, rel=1e-12)
+    assert payload_for_dv(isp, burn, drop, 100e3, 1e5) == 0.0
+
+
+def test_calibration_point_is_reproduced():
+    e = payload("soyuz-2.1b-fregat", "baikonur", "leo:240:51.6")
+    assert e.mass.to_value(KG) == pytest.approx(8670, rel=1e-6)
+    assert e.mass_low < e.mass < e.mass_high
+
+
+def test_payload_falls_as_orbit_energy_rises():
+    masses = [payload("falcon-9", "cape-canaveral", o).mass.to_value(KG)
+              for o in ("leo:200:28.5", "leo:800:28.5", "meo:5000:28.5", "gto", "geo")]
+    assert masses == sorted(masses, reverse=True) and masses[-1] > 0
+
+
+@pytest.mark.parametrize("vehicle", ["soyuz-2.1b-fregat", "falcon-9", "angara-a5"])
+@pytest.mark.parametrize("orbit", ["gto", "gtodv:1500", "geo"])
+def test_moving_toward_the_equator_never_lowers_gto_payload(vehicle, orbit):
+    # Sites without published corridors, so that only latitude differs.
+    by_lat = sorted(("tanegashima", "wenchang", "satish-dhawan", "kwajalein", "naro", "sohae"),
+                    key=lambda s: -abs(oc.get_site(s).latitude_deg))
+    masses = [payload(vehicle, s, orbit).mass.to_value(KG) for s in by_lat]
+    assert all(b >= a - 1e-6 for a, b in zip(masses, masses[1:], strict=False)), masses
+
+
+def test_unreachable_gives_zero_with_reason():
+    e = payload("vega", "kourou", "geo")
+    assert e.mass.to_value(KG) == 0.0 and e.mass_low.to_value(KG) == 0.0
+    assert e.reason and "m/s" in e.reason
+
+
+def test_what_if_at_a_site_never_flown():
+    e = payload("vega-c", "tanegashima", "sso:700")
+    assert e.mass.to_value(KG) > 0
+    assert any("has not flown from tanegashima" in n for n in e.notes)
+    assert set(e.to_dict()["budget_m_s"]) >= {"rotation_gain", "losses", "plane_change", "total"}
+
+
+def test_can_launch_table():
+    df = can_launch(2000 * u.kg, "sso:700", vehicles=["vega-c", "soyuz-2.1b-fregat", "vega"])
+    assert list(df["vehicle"])[0] == "soyuz-2.1b-fregat"
+    assert bool(df[df.vehicle == "vega"]["can"].iloc[0]) is False
+    with pytest.raises(ValueError, match="positive"):
+        can_launch(-1 * u.kg, "sso:700")
+
+
+def test_unknown_vehicle_suggests_ids():
+    with pytest.raises(UnknownVehicleError, match="h3-30"):
+        get_vehicle("h3-3O")
+
+
+def test_missing_data_is_reported_not_guessed():
+    with pytest.raises(MissingVehicleDataError, match="lacks"):
+        calibration("ariane-64")
+
+
+@pytest.mark.parametrize(
+    ("stage", "words"),
+    [
+        ('id = "s1"\npropellant_mass_kg = 1000.0\ndry_mass_kg = 100.0\nisp_vac_s = -3.0\n', ["stage 's1'", "isp_vac_s = -3"]),
+        ('id = "s1"\npropellant_mass_kg = 0.0\ndry_mass_kg = 100.0\nisp_vac_s = 300.0\n', ["stage 's1'", "propellant_mass_kg = 0"]),
+        ('id = "s1"\npropellant_mass_kg = 1000.0\ndry_mass_kg = 100.0\nisp_vac_s = 300.0\ncount = 0\n', ["count = 0"]),
+        ('id = "s1"\nparallel_with = "core"\npropellant_mass_kg = 1.0\ndry_mass_kg = 1.0\nisp_vac_s = 300.0\n',
+         ["parallel_with 'core'"]),
+    ],
+)
+def test_non_physical_vehicle_file_names_vehicle_stage_field(tmp_path, stage, words):
+    p = tmp_path / "v.toml"
+    p.write_text('[[vehicle]]\nid = "mine"\n[[vehicle.stage]]\n' + stage)
+    with pytest.raises(VehicleDataError) as err:
+        load_vehicles(p)
+    assert "vehicle 'mine'" in str(err.value)
+    for w in words:
+        assert w in str(err.value)
+
+
+def test_validation_summary_within_documented_bounds():
+    from orbitcoop.payload import DOCUMENTED_MEDIAN_ERROR_PCT as MEDIAN_BOUND_PCT
+    from orbitcoop.payload import DOCUMENTED_WORST_ERROR_PCT as WORST_BOUND_PCT
+
+    rows = validation_rows()
+    for r in rows:
+        if r["role"] == "calibration":
+            assert abs(r["error_pct"]) < 1e-6  # fitted to these, and only these
+    s = validation_summary(rows)
+    assert s["points"] >= 1
+    assert s["median_abs_error_pct"] <= MEDIAN_BOUND_PCT
+    assert s["worst_abs_error_pct"] <= WORST_BOUND_PCT
