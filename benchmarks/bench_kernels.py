@@ -210,6 +210,13 @@ def bench_api():
     times = [best_of(lambda: orbitcoop.compare(sites, orbits), repeat=1) for _ in range(5)]
     print(f"\ncompare(all {len(sites)} sites × all {len(orbits)} presets = {len(sites) * len(orbits)} rows), warm: "
           f"{statistics.median(times) * 1e3:.1f} ms (median of 5)")
+    from orbitcoop.payload import payload_table
+
+    orbit_list = ["leo:400:51.6", "sso:700", "gto", "gtodv:1500", "geo", "iss", "tli", "gps"]
+    times = [best_of(lambda: payload_table(sites="all", orbits=orbit_list), repeat=1) for _ in range(5)]
+    n = len(payload_table(sites="all", orbits=orbit_list))
+    print(f"payload matrix (every usable vehicle × every active site × {len(orbit_list)} orbits = {n} rows), "
+          f"warm: {statistics.median(times) * 1e3:.1f} ms (median of 5)")
     code = "import time; t=time.perf_counter(); import orbitcoop; print(time.perf_counter()-t)"
     runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
             for _ in range(5)]

@@ -61,6 +61,7 @@ class PerformancePoint:
     source: str
     orbit: str = ""
     orbit_spec: str = ""
+    orbit_interpretation: str = ""
     note: str = ""
 
 
@@ -194,7 +195,8 @@ def _parse_vehicle(entry, where) -> Vehicle:
             raise VehicleDataError(f"{w}: source is empty: every published point needs its source")
         points.append(PerformancePoint(
             payload_kg=_number(p, "payload_kg", w), site=p.get("site", ""), role=role, source=p["source"],
-            orbit=p.get("orbit", ""), orbit_spec=p.get("orbit_spec", ""), note=p.get("note", ""),
+            orbit=p.get("orbit", ""), orbit_spec=p.get("orbit_spec", ""),
+            orbit_interpretation=p.get("orbit_interpretation", ""), note=p.get("note", ""),
         ))
     return Vehicle(
         id=vid, name=entry.get("name", vid), operator=entry.get("operator", ""),

@@ -125,3 +125,14 @@ def test_validation_summary_within_documented_bounds():
     assert s["points"] >= 1
     assert s["median_abs_error_pct"] <= MEDIAN_BOUND_PCT
     assert s["worst_abs_error_pct"] <= WORST_BOUND_PCT
+
+
+def test_matrix_matches_single_estimates():
+    from orbitcoop.payload import payload_table
+
+    df = payload_table(vehicles=["falcon-9", "soyuz-2.1b-fregat", "vega"], sites="all", orbits=["sso:700", "geo"])
+    assert len(df) == 3 * len(oc.compare(orbits="geo")) * 2
+    for _, r in df.sample(12, random_state=1).iterrows():
+        e = payload(r.vehicle, r.site, r.orbit if r.orbit != "SSO 700 km" else "sso:700")
+        assert r.payload_kg == pytest.approx(e.mass.to_value(KG), rel=1e-9, abs=1e-9)
+        assert (r.payload_kg == 0) == bool(r.reason)

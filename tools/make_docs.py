@@ -153,6 +153,24 @@ def validation_markdown() -> str:
             continue
         lines.append(f"| `{r['vehicle']}` | {r['role']} | {r['site']} | `{r['orbit']}` | {r['published_kg']:.0f} | "
                      f"{r['predicted_kg']:.0f} | {r['low_kg']:.0f}–{r['high_kg']:.0f} | {r['error_pct']:+.1f} |")
+    lines += [
+        "",
+        "Rows marked *reference (interpreted)* are published points whose orbit the source does not",
+        "define; the orbit shown is a conventional reading (the data file says which). They are listed",
+        "for information and are not in the summary.",
+        "",
+        "## Where the model is off, and why",
+        "",
+        "The sun-synchronous points from Tanegashima (H-IIA, 800 km) and Wenchang (Long March 7, 700 km)",
+        "are over-predicted by about 80 %, while the same vehicles' low-inclination points are within",
+        "~10 % (H-IIA LEO 300 km, 30.4°). Neither site has a published launch corridor, so orbitcoop",
+        "launches them straight south into the sun-synchronous plane. The published payloads imply a",
+        "large penalty, most likely a dogleg imposed by range safety (inhabited islands south of both",
+        "sites). With a sourced corridor for these sites the model would charge that dogleg; without",
+        "one it cannot, and it does not guess. Other limits: one loss constant per vehicle (losses",
+        "differ between a low LEO and a long GTO ascent), vacuum Isp throughout, boosters sharing the",
+        "first phase by thrust, stage masses mostly from secondary sources.",
+    ]
     lines += ["", "## Vehicles without a payload estimate", "",
               "Missing data is recorded as missing, not guessed; these vehicles have no estimate until it is found.", ""]
     lines += [f"- `{r['vehicle']}`: {r['reason'].split(': ', 1)[-1]}" for r in unavailable]
