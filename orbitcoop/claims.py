@@ -28,7 +28,7 @@ from orbitcoop.sites import Catalogue, catalogue
 from orbitcoop.sites import catalogue as _builtin
 
 VERDICTS = ("supported", "contradicted", "partly", "outside orbital mechanics", "needs vehicle model")
-METRICS = ("dv_difference", "reachable", "spread", "needs_vehicle", "policy")
+METRICS = ("dv_difference", "reachable", "spread", "needs_vehicle", "policy", "payload_difference", "payload_covers")
 MPS = u.m / u.s
 
 
@@ -93,12 +93,28 @@ def _check_question(q, where, cat):
     if metric not in METRICS:
         raise ClaimsFileError(f"{where}: metric {metric!r} is not one of {METRICS}")
     names = []
-    if metric == "dv_difference":
+    if metric in ("dv_difference", "payload_difference"):
         names = [_field(q, "site", str, where), *_field(q, "references", list, where)]
-        if _field(q, "comparison", str, where) not in ("more", "less"):
-            raise ClaimsFileError(f"{where}: comparison must be 'more' or 'less', got {q['comparison']!r}")
+        allowed = ("more", "less") + (("similar",) if metric == "payload_difference" else ())
+        if _field(q, "comparison", str, where) not in allowed:
+            raise ClaimsFileError(f"{where}: comparison must be one of {allowed}, got {q['comparison']!r}")
+    elif metric == "payload_covers":
+        names = [_field(q, "site", str, where), _field(q, "reference_site", str, where)]
     else:
         names = _field(q, "sites", list, where)
+    if metric in ("payload_difference", "payload_covers"):
+        from orbitcoop.vehicles import get_vehicle
+
+        keys = ["vehicle"] + (["reference_vehicle"] if metric == "payload_covers" else [])
+        for key in keys:
+            try:
+                get_vehicle(_field(q, key, str, where))
+            except LookupError as exc:
+                raise ClaimsFileError(f"{where}: {key}: {exc}") from None
+    if metric == "payload_difference":
+        t = _field(q, "threshold_pct", float, where)
+        if not math.isfinite(t) or t < 0:
+            raise ClaimsFileError(f"{where}: threshold_pct = {t} must be a finite number ≥ 0")
     if metric in ("dv_difference", "spread"):
         t = _field(q, "threshold_m_s", float, where)
         if not math.isfinite(t) or t < 0:
@@ -277,11 +293,91 @@ def _context(table):
     return "; ".join(parts)
 
 
+def _payloads(pairs, orbits, cat):
+    """{(vehicle, site, orbit): PayloadEstimate}; raises MissingVehicleDataError if a vehicle lacks data."""
+    from orbitcoop.payload import _estimate
+    from orbitcoop.vehicles import get_vehicle
+
+    out = {}
+    for vid, sid in pairs:
+        v, site = get_vehicle(vid), cat.get(sid)
+        for o in orbits:
+            t = as_target(o)
+            out[(vid, site.id, o)] = _estimate(v, site, t, assess(site, t))
+    return out
+
+
+def _kg(e) -> float:
+    return round(float(e.mass.to_value(u.kg)), 0)
+
+
+def _payload_difference(q, cat):
+    vid, site = q["vehicle"], cat.get(q["site"]).id
+    refs = [cat.get(r).id for r in q["references"]]
+    est = _payloads([(vid, site), *((vid, r) for r in refs)], q["orbits"], cat)
+    mode, thr = q["comparison"], q["threshold_pct"]
+    holds, comparisons, sentences = [], [], []
+    for o in q["orbits"]:
+        own = est[(vid, site, o)]
+        parts = []
+        for r in refs:
+            other = est[(vid, r, o)]
+            base = _kg(other)
+            pct = 100.0 * (_kg(own) - base) / base if base > 0 else math.inf
+            ok = bool(pct >= thr if mode == "more" else -pct >= thr if mode == "less" else abs(pct) < thr)
+            holds.append(ok)
+            comparisons.append({"orbit": own.orbit, "vehicle": vid, "site": site, "reference": r,
+                                "payload_kg": _kg(own), "reference_payload_kg": base,
+                                "difference_kg": _kg(own) - base, "difference_pct": round(pct, 1), "holds": ok})
+            parts.append(f"{abs(_kg(own) - base):.0f} kg ({abs(pct):.0f} %) {'more' if pct >= 0 else 'less'} "
+                         f"than from {r} ({base:.0f} kg)")
+        sentences.append(f"{vid} to {own.orbit} from {site}: {_kg(own):.0f} kg, " + ", ".join(parts) + ".")
+    verdict = _aggregate(holds)
+    want = (f"payload within {thr:g} % of" if mode == "similar"
+            else f"{mode} payload by at least {thr:g} % than")
+    sentences.append(f"The claim needs {site} to give {want} each reference: " + {
+        "supported": "it does against every reference.", "contradicted": "it does against none.",
+        "partly": "it does against some references only."}[verdict])
+    return verdict, {"payloads": comparisons}, " ".join(sentences)
+
+
+def _payload_covers(q, cat):
+    a = (q["vehicle"], cat.get(q["site"]).id)
+    b = (q["reference_vehicle"], cat.get(q["reference_site"]).id)
+    est = _payloads([a, b], q["orbits"], cat)
+    holds, rows, sentences = [], [], []
+    for o in q["orbits"]:
+        ea, eb = est[(*a, o)], est[(*b, o)]
+        ok = bool(_kg(ea) >= _kg(eb))
+        holds.append(ok)
+        rows.append({"orbit": ea.orbit, "vehicle": a[0], "site": a[1], "payload_kg": _kg(ea),
+                     "reference_vehicle": b[0], "reference_site": b[1], "reference_payload_kg": _kg(eb), "holds": ok})
+        sentences.append(f"To {ea.orbit}: {a[0]} from {a[1]} lifts {_kg(ea):.0f} kg "
+                         f"(band {ea.mass_low.to_value(u.kg):.0f}–{ea.mass_high.to_value(u.kg):.0f}), "
+                         f"{b[0]} from {b[1]} {_kg(eb):.0f} kg: "
+                         f"{'enough' if ok else 'not enough'} to carry the other's largest payload.")
+    return _aggregate(holds), {"payloads": rows}, " ".join(sentences)
+
+
 def evaluate_claim(claim: Claim, cat: Catalogue | None = None) -> ClaimResult:
     """Compute the numbers a claim asks for and the verdict they give."""
+    from orbitcoop.vehicles import MissingVehicleDataError
+
     cat = cat or catalogue()
     q = claim.question
     metric = q["metric"]
+    if metric in ("payload_difference", "payload_covers"):
+        try:
+            verdict, extra, text = (_payload_difference if metric == "payload_difference" else _payload_covers)(q, cat)
+        except MissingVehicleDataError as exc:
+            sites = [q["site"], *q.get("references", []), *([q["reference_site"]] if "reference_site" in q else [])]
+            table = _assessments(sites, q["orbits"], cat)
+            return ClaimResult(claim.id, claim.quote, dict(claim.source), "needs vehicle model",
+                               {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by.items()}
+                                                for o, by in table.items()}},
+                               f"The payload model cannot answer yet: {exc}. The site side: {_context(table)}.",
+                               claim.assumptions)
+        return ClaimResult(claim.id, claim.quote, dict(claim.source), verdict, extra, text, claim.assumptions)
     sites = [q["site"], *q["references"]] if metric == "dv_difference" else q["sites"]
     table = _assessments(sites, q["orbits"], cat)
     numbers = {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by_site.items()}

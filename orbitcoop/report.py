@@ -35,6 +35,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 def _key_numbers(result) -> str:
     n = result.numbers
+    if "payloads" in n:
+        return "; ".join(
+            f"{r['orbit']}: {r['vehicle']}@{r['site']} {r['payload_kg']:.0f} kg vs "
+            + (f"@{r['reference']} {r['reference_payload_kg']:.0f} kg ({r['difference_pct']:+.0f} %)" if "reference" in r
+               else f"{r['reference_vehicle']}@{r['reference_site']} {r['reference_payload_kg']:.0f} kg")
+            for r in n["payloads"])
     if "comparisons" in n:
         return "; ".join(f"{c['orbit']}: {c['difference_m_s']:+.0f} m/s vs {c['reference']}" for c in n["comparisons"])
     if "spread" in n:
@@ -70,10 +76,35 @@ def build_blocks(results, figures) -> list[tuple]:
             ("p", f"Verdict: **{r.verdict}**. {r.explanation}"),
             ("ul", list(r.assumptions)),
         ]
+    blocks += payload_blocks()
     blocks.append(("h2", "Figures"))
     for alt, path in figures:
         blocks.append(("img", alt, path))
     return blocks
+
+
+def payload_blocks(orbits=("gtodv:1500", "sso:700"), sites=("kourou", "wenchang", "tanegashima", "vostochny")):
+    """Payload what-ifs: every vehicle with a payload model, from the four main sites."""
+    from orbitcoop.payload import payload_table, validation_summary
+
+    df = payload_table(sites=list(sites), orbits=list(orbits))
+    if df.empty:
+        return []
+    summary = validation_summary()
+    header = ["vehicle", "orbit", *sites]
+    rows = []
+    for (vehicle, orbit), g in df.groupby(["vehicle", "orbit"], sort=False):
+        by_site = dict(zip(g["site"], g["payload_kg"], strict=True))
+        rows.append([vehicle, orbit, *(f"{by_site[s]:,.0f} kg" for s in sites)])
+    return [
+        ("h2", "Payload what-ifs"),
+        ("p", "Each rocket with a payload model, flown (or imagined) from each of the four main sites. "
+              f"Model accuracy on its {summary['points']} validation points: median |error| "
+              f"{summary['median_abs_error_pct']:.0f} %, worst {summary['worst_abs_error_pct']:.0f} % "
+              "(docs/validation.md says where and why it is off). GTO-1500 is the transfer orbit that leaves "
+              "1500 m/s to GEO."),
+        ("table", header, rows),
+    ]
 
 
 def render_markdown(blocks) -> str:

@@ -79,6 +79,11 @@ threshold_m_s = 100.0
 | `spread` | `sites` (≥ 2), `orbits`, `threshold_m_s` | for each orbit, dearest minus cheapest site is below the threshold |
 | `needs_vehicle` | `sites`, `orbits` | the claim is about payload: site side computed, verdict `needs vehicle model` |
 | `policy` | `why`, `sites`, `orbits` | never: verdict `outside orbital mechanics`, with the orbits priced for context |
+| `payload_difference` | `vehicle`, `site`, `references`, `orbits`, `comparison` (`more`, `less`, `similar`), `threshold_pct` | the vehicle's payload from the site differs from its payload at each reference site as claimed (`similar`: within the threshold) |
+| `payload_covers` | `vehicle`, `site`, `reference_vehicle`, `reference_site`, `orbits` | the vehicle lifts at least what the reference vehicle lifts from its site, for each orbit |
+
+Payload claims use `orbitcoop.payload` (docs/validation.md); if a vehicle lacks the stage data
+the model needs, the verdict is `needs vehicle model` and the explanation names what is missing.
 
 ## How verdicts are decided
 
