@@ -190,7 +190,7 @@ def bench_split(n):
     vt1 = v1 * math.sqrt(2 * RG / (RP + RG))
     v2 = math.sqrt(MU / RG)
     vt2 = v2 * math.sqrt(2 * RP / (RP + RG))
-    t_np = row("numpy, same Newton iteration (batch)", best_of(lambda: numpy_split(v1, vt1, vt2, v2, di), 3), n)
+    t_np = row("numpy, same Newton iteration (batch)", best_of(lambda: numpy_split(v1, vt1, vt2, v2, di), 2), n)
     t_k = row("orbitcoop vec.transfer_dv", best_of(lambda: vec.transfer_dv(MU, RP, RG, RG, di), 3), n, t_np)
     m = 50
     t_b = best_of(lambda: [boinor_split_eval(x) for x in np.linspace(0, 60, m)], repeat=3) / m
@@ -232,5 +232,5 @@ if __name__ == "__main__":
     header()
     bench_gto(10_000_000)
     bench_grid()
-    bench_split(1_000_000)
+    bench_split(10_000_000)
     bench_api()
