@@ -45,13 +45,18 @@ def header():
     import boinor
     import numba
 
-    print(f"machine: {platform.machine()} {platform.processor() or ''} cores={os.cpu_count()} "
-          f"python={platform.python_version()}")
-    print(f"numpy {np.__version__}  numba {numba.__version__} (threads {numba.get_num_threads()})  "
-          f"boinor {boinor.__version__}  orbitcoop {orbitcoop.__version__}")
+    print(
+        f"machine: {platform.machine()} {platform.processor() or ''} cores={os.cpu_count()} "
+        f"python={platform.python_version()}"
+    )
+    print(
+        f"numpy {np.__version__}  numba {numba.__version__} (threads {numba.get_num_threads()})  "
+        f"boinor {boinor.__version__}  orbitcoop {orbitcoop.__version__}"
+    )
 
 
 # ------------------------------------------------------------------ GTO -> GEO
+
 
 def numpy_gto_geo(inc):
     va = math.sqrt(MU / RG) * math.sqrt(2 * RP / (RP + RG))
@@ -80,19 +85,36 @@ def bench_gto(n):
     inc = np.random.default_rng(1).uniform(0, math.pi, n)
     out = np.empty(n)
     t_np = row("numpy (same formula)", best_of(lambda: numpy_gto_geo(inc)), n)
-    t_k = row("orbitcoop kernel vec.gto_geo_apogee_dv, fresh output", best_of(lambda: vec.gto_geo_apogee_dv(MU, inc, RP, RG)), n, t_np)
-    t_o = row("orbitcoop kernel, out= reused", best_of(lambda: vec.gto_geo_apogee_dv(MU, inc, RP, RG, out=out)), n, t_np)
+    t_k = row(
+        "orbitcoop kernel vec.gto_geo_apogee_dv, fresh output",
+        best_of(lambda: vec.gto_geo_apogee_dv(MU, inc, RP, RG)),
+        n,
+        t_np,
+    )
+    t_o = row(
+        "orbitcoop kernel, out= reused", best_of(lambda: vec.gto_geo_apogee_dv(MU, inc, RP, RG, out=out)), n, t_np
+    )
     q = np.degrees(inc) * u.deg
-    row("orbitcoop API gto_to_geo_dv (Quantity in/out)", best_of(lambda: orbitcoop.gto_to_geo_dv(q, perigee_altitude=250 * u.km, apogee_altitude=(RG - WGS84_A_M) * u.m)), n, t_np)
+    row(
+        "orbitcoop API gto_to_geo_dv (Quantity in/out)",
+        best_of(
+            lambda: orbitcoop.gto_to_geo_dv(q, perigee_altitude=250 * u.km, apogee_altitude=(RG - WGS84_A_M) * u.m)
+        ),
+        n,
+        t_np,
+    )
     m = 200
     t_b = best_of(lambda: [boinor_gto_geo(x) for x in np.linspace(0, 60, m)], repeat=3) / m
     print(f"  {'boinor objects (Orbit.from_classical + Orbit.circular) per eval':<58s} {t_b * 1e9:12.0f} ns/eval")
     check = abs(boinor_gto_geo(28.5) - vec.gto_geo_apogee_dv(MU, math.radians(28.5), RP, RG))
-    print(f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}× (fresh), {t_np / t_o:.1f}× (reused);"
-          f" boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;  |boinor − orbitcoop| at 28.5° = {check:.2e} m/s")
+    print(
+        f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}× (fresh), {t_np / t_o:.1f}× (reused);"
+        f" boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;  |boinor − orbitcoop| at 28.5° = {check:.2e} m/s"
+    )
 
 
 # ------------------------------------------------------------------ site × inclination × altitude
+
 
 def numpy_insertion_grid(lat, alt, inc, v):
     """The same model as the kernel, in numpy broadcasting over (site, inclination, speed)."""
@@ -129,21 +151,34 @@ def bench_grid():
     print(f"\nInsertion Δv grid: {lat.size} sites × {n_inc} inclinations × {n_alt} altitudes = {n:,} points")
     out = np.empty((lat.size, n_inc, n_alt))
     t_np = row("numpy broadcasting (same model)", best_of(lambda: numpy_insertion_grid(lat, alt, inc, v), 3), n)
-    t_k = row("orbitcoop fused grid kernel, fresh output",
-              best_of(lambda: insertion_dv_grid(lat, alt, inc, v, np.empty((lat.size, n_inc, n_alt))), 3), n, t_np)
-    row("orbitcoop fused grid kernel, out= reused", best_of(lambda: insertion_dv_grid(lat, alt, inc, v, out), 3), n, t_np)
+    t_k = row(
+        "orbitcoop fused grid kernel, fresh output",
+        best_of(lambda: insertion_dv_grid(lat, alt, inc, v, np.empty((lat.size, n_inc, n_alt))), 3),
+        n,
+        t_np,
+    )
+    row(
+        "orbitcoop fused grid kernel, out= reused",
+        best_of(lambda: insertion_dv_grid(lat, alt, inc, v, out), 3),
+        n,
+        t_np,
+    )
     err = np.max(np.abs(out - numpy_insertion_grid(lat, alt, inc, v)) / out)
     m = 200
     t_b = best_of(lambda: [boinor_point(300.0, x) for x in np.linspace(0, 180, m)], repeat=3) / m
     print(f"  {'boinor Orbit.circular per point (construction only)':<58s} {t_b * 1e9:12.0f} ns/eval")
-    print(f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
-          f"  max rel. difference orbitcoop vs numpy = {err:.1e}")
+    print(
+        f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
+        f"  max rel. difference orbitcoop vs numpy = {err:.1e}"
+    )
 
 
 # ------------------------------------------------------------------ optimal split
 
+
 def numpy_split(v1, vt1, vt2, v2, di):
     """The kernel's algorithm in numpy over the batch: Newton from the small-angle optimum."""
+
     def parts(va, vb, x):
         h = np.sin(x / 2)
         g = np.sqrt((vb - va) ** 2 + 4 * va * vb * h * h)
@@ -177,8 +212,9 @@ def boinor_split_eval(inc_deg):
     di = math.radians(inc_deg)
 
     def f(s):
-        return (math.sqrt(v1**2 + vt1**2 - 2 * v1 * vt1 * math.cos(s * di))
-                + math.sqrt(vt2**2 + v2**2 - 2 * vt2 * v2 * math.cos((1 - s) * di)))
+        return math.sqrt(v1**2 + vt1**2 - 2 * v1 * vt1 * math.cos(s * di)) + math.sqrt(
+            vt2**2 + v2**2 - 2 * vt2 * v2 * math.cos((1 - s) * di)
+        )
 
     return minimize_scalar(f, bounds=(0, 1), method="bounded").fun
 
@@ -196,11 +232,14 @@ def bench_split(n):
     t_b = best_of(lambda: [boinor_split_eval(x) for x in np.linspace(0, 60, m)], repeat=3) / m
     print(f"  {'boinor Maneuver.hohmann + scipy minimize_scalar per eval':<58s} {t_b * 1e9:12.0f} ns/eval")
     err = np.max(np.abs(vec.transfer_dv(MU, RP, RG, RG, di[:1000]) - numpy_split(v1, vt1, vt2, v2, di[:1000])))
-    print(f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
-          f"  max |orbitcoop − numpy| = {err:.1e} m/s")
+    print(
+        f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
+        f"  max |orbitcoop − numpy| = {err:.1e} m/s"
+    )
 
 
 # ------------------------------------------------------------------ API-level
+
 
 def bench_api():
     from orbitcoop.orbits import presets
@@ -208,23 +247,33 @@ def bench_api():
     sites = orbitcoop.list_sites()
     orbits = list(presets().values())
     times = [best_of(lambda: orbitcoop.compare(sites, orbits), repeat=1) for _ in range(5)]
-    print(f"\ncompare(all {len(sites)} sites × all {len(orbits)} presets = {len(sites) * len(orbits)} rows), warm: "
-          f"{statistics.median(times) * 1e3:.1f} ms (median of 5)")
+    print(
+        f"\ncompare(all {len(sites)} sites × all {len(orbits)} presets = {len(sites) * len(orbits)} rows), warm: "
+        f"{statistics.median(times) * 1e3:.1f} ms (median of 5)"
+    )
     from orbitcoop.payload import payload_table
 
     orbit_list = ["leo:400:51.6", "sso:700", "gto", "gtodv:1500", "geo", "iss", "tli", "gps"]
     times = [best_of(lambda: payload_table(sites="all", orbits=orbit_list), repeat=1) for _ in range(5)]
     n = len(payload_table(sites="all", orbits=orbit_list))
-    print(f"payload matrix (every usable vehicle × every active site × {len(orbit_list)} orbits = {n} rows), "
-          f"warm: {statistics.median(times) * 1e3:.1f} ms (median of 5)")
+    print(
+        f"payload matrix (every usable vehicle × every active site × {len(orbit_list)} orbits = {n} rows), "
+        f"warm: {statistics.median(times) * 1e3:.1f} ms (median of 5)"
+    )
     code = "import time; t=time.perf_counter(); import orbitcoop; print(time.perf_counter()-t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(5)]
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    ]
     print(f"import orbitcoop: {statistics.median(runs) * 1e3:.1f} ms (median of 5, fresh interpreters)")
-    code = ("import time; t=time.perf_counter(); import orbitcoop; orbitcoop.assess('tanegashima','geo');"
-            " print(time.perf_counter()-t)")
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(3)]
+    code = (
+        "import time; t=time.perf_counter(); import orbitcoop; orbitcoop.assess('tanegashima','geo');"
+        " print(time.perf_counter()-t)"
+    )
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    ]
     print(f"import + first assess (JIT cache warm on disk): {statistics.median(runs) * 1e3:.0f} ms (median of 3)")
 
 

@@ -12,20 +12,31 @@ def main():
     for site in ("baikonur", "vostochny", "plesetsk"):
         a = oc.assess(site, "tiangong")
         extra = (a.dv.plane_change + a.dv.dogleg).to_value(MPS)
-        print(f"   {site:<10} lowest allowed inclination {a.launch_inclination.to_value(u.deg):5.1f}°:"
-              f" {a.strategy}, {extra:.0f} m/s extra (total {a.total_dv.to_value(MPS):.0f} m/s)")
+        print(
+            f"   {site:<10} lowest allowed inclination {a.launch_inclination.to_value(u.deg):5.1f}°:"
+            f" {a.strategy}, {extra:.0f} m/s extra (total {a.total_dv.to_value(MPS):.0f} m/s)"
+        )
     w = oc.assess("wenchang", "tiangong")
     print(f"   Wenchang flies it directly: {w.total_dv.to_value(MPS):.0f} m/s. A Russian launch to the Chinese station")
     print("   would pay over a kilometre per second: cooperation would mean modules on Chinese rockets.")
     print("Navigation satellites on each other's rockets:")
-    for site, orbit in (("xichang", "glonass"), ("wenchang", "glonass"), ("vostochny", "beidou"), ("plesetsk", "beidou")):
+    for site, orbit in (
+        ("xichang", "glonass"),
+        ("wenchang", "glonass"),
+        ("vostochny", "beidou"),
+        ("plesetsk", "beidou"),
+    ):
         a = oc.assess(site, orbit)
         extra = (a.dv.plane_change + a.dv.dogleg).to_value(MPS)
-        print(f"   {site:<10} → {orbit:<8} {a.strategy:<22} extra {extra:4.0f} m/s"
-              f" (corridor: {'unknown' if a.in_corridor is None else a.in_corridor})")
+        print(
+            f"   {site:<10} → {orbit:<8} {a.strategy:<22} extra {extra:4.0f} m/s"
+            f" (corridor: {'unknown' if a.in_corridor is None else a.in_corridor})"
+        )
     t = {s: oc.assess(s, "tli").total_dv.to_value(MPS) for s in ("wenchang", "vostochny")}
-    print(f"Lunar missions: TLI from Wenchang {t['wenchang']:.0f} m/s, from Vostochny {t['vostochny']:.0f} m/s"
-          f" ({t['vostochny'] - t['wenchang']:+.0f} m/s): the rotation gain of 19.6° N over 51.9° N.")
+    print(
+        f"Lunar missions: TLI from Wenchang {t['wenchang']:.0f} m/s, from Vostochny {t['vostochny']:.0f} m/s"
+        f" ({t['vostochny'] - t['wenchang']:+.0f} m/s): the rotation gain of 19.6° N over 51.9° N."
+    )
 
 
 if __name__ == "__main__":

@@ -13,9 +13,11 @@ def main():
     for row in df.itertuples():
         print(f"{row.site:<16} {row.latitude_deg:7.2f} {row.dv_penalty_m_s:12.0f}  {row.strategy}")
     t = oc.geo_transfer("tanegashima")
-    print(f"From Tanegashima the best GTO puts {t.perigee_inclination_change.to_value(u.deg):.2f}° of the"
-          f" {t.inclination.to_value(u.deg):.2f}° plane change into the perigee burn; total from a 200 km parking"
-          f" orbit {t.total_dv.to_value(MPS):.0f} m/s.")
+    print(
+        f"From Tanegashima the best GTO puts {t.perigee_inclination_change.to_value(u.deg):.2f}° of the"
+        f" {t.inclination.to_value(u.deg):.2f}° plane change into the perigee burn; total from a 200 km parking"
+        f" orbit {t.total_dv.to_value(MPS):.0f} m/s."
+    )
     print("Above about 40° a supersynchronous transfer (apogee beyond GEO) is cheaper than a plain GTO.")
 
 

@@ -17,11 +17,17 @@ def main():
         a, b = oc.assess("tanegashima", orbit), oc.assess("kourou", orbit)
         d = (a.total_dv - b.total_dv).to_value(MPS)
         corridor = {True: "in corridor", False: "outside corridor", None: "corridor unknown"}
-        print(f"   {a.orbit:<26} Tanegashima {a.total_dv.to_value(MPS):6.0f} m/s ({a.strategy}, {corridor[a.in_corridor]});"
-              f" Kourou {b.total_dv.to_value(MPS):6.0f} m/s ({b.strategy}, {corridor[b.in_corridor]}); difference {d:+.0f} m/s")
+        print(
+            f"   {a.orbit:<26} Tanegashima {a.total_dv.to_value(MPS):6.0f} m/s "
+            f"({a.strategy}, {corridor[a.in_corridor]});"
+            f" Kourou {b.total_dv.to_value(MPS):6.0f} m/s ({b.strategy}, {corridor[b.in_corridor]});"
+            f" difference {d:+.0f} m/s"
+        )
     print("   For Vega's market (sun-synchronous and polar orbits) the two sites are within a few tens of m/s:")
     print("   either site can serve the other's payloads as far as geometry goes. Kourou's published corridor")
-    print("   ends at −10.5° (north-north-west); a 700 km SSO needs slightly more westerly, so Vega pays a small dogleg.")
+    print(
+        "   ends at −10.5° (north-north-west); a 700 km SSO needs slightly more westerly, so Vega pays a small dogleg."
+    )
     print("   Low-inclination and GEO missions favour Kourou by hundreds of m/s.")
     print("   Whether H3 can carry Vega payloads and vice versa is a payload question: the claims engine")
     print("   marks it 'needs vehicle model'.")

@@ -12,13 +12,18 @@ def main():
     for site in ("tanegashima", "cape-canaveral", "kourou", "baikonur", "vostochny"):
         a = oc.assess(site, "iss")
         extra = (a.dv.plane_change + a.dv.dogleg).to_value(MPS)
-        print(f"   {site:<15} min inclination {a.min_inclination.to_value(u.deg):5.2f}°  direct={a.direct!s:<5}"
-              f" azimuth {a.azimuth.to_value(u.deg):5.1f}°  Δv {a.total_dv.to_value(MPS):5.0f} m/s  extra {extra:4.1f} m/s")
+        print(
+            f"   {site:<15} min inclination {a.min_inclination.to_value(u.deg):5.2f}°  direct={a.direct!s:<5}"
+            f" azimuth {a.azimuth.to_value(u.deg):5.1f}°  Δv {a.total_dv.to_value(MPS):5.0f} m/s"
+            f"  extra {extra:4.1f} m/s"
+        )
     print("   Every site below 51.6° reaches the station's plane directly; Vostochny (51.7° geocentric) is just")
     print("   above it and needs a tiny plane change, nearly free when combined with the climb to the station.")
     tli = {s: oc.assess(s, "tli") for s in ("tanegashima", "ksc", "kourou")}
-    print("Trans-lunar injection (Gateway, Artemis): " + ", ".join(
-        f"{s} {a.total_dv.to_value(MPS):.0f} m/s" for s, a in tli.items()))
+    print(
+        "Trans-lunar injection (Gateway, Artemis): "
+        + ", ".join(f"{s} {a.total_dv.to_value(MPS):.0f} m/s" for s, a in tli.items())
+    )
     print("   'A Japanese astronaut on the lunar surface' is a policy goal: orbitcoop prices the trip, it does")
     print("   not decide who goes.")
 

@@ -71,6 +71,7 @@ class ClaimResult:
 
 # ------------------------------------------------------------------ loading and validation
 
+
 def _field(table, key, kind, where, optional=False):
     if key not in table:
         if optional:
@@ -179,6 +180,7 @@ def load_claims(path=None, cat: Catalogue | None = None) -> list[Claim]:
 
 # ------------------------------------------------------------------ evaluation
 
+
 def _assessments(site_names, orbit_names, cat):
     """{orbit: {site: Assessment}} for every pair."""
     out = {}
@@ -231,8 +233,15 @@ def _dv_difference(q, table, cat):
             diff = own - float(by_site[ref].total_dv.to_value(MPS))
             ok = bool(diff >= thr if more else -diff >= thr)
             holds.append(ok)
-            comparisons.append({"orbit": _orbit_label(orbit), "site": site, "reference": ref,
-                                "difference_m_s": round(diff, 1), "holds": ok})
+            comparisons.append(
+                {
+                    "orbit": _orbit_label(orbit),
+                    "site": site,
+                    "reference": ref,
+                    "difference_m_s": round(diff, 1),
+                    "holds": ok,
+                }
+            )
             parts.append(f"{abs(diff):.0f} m/s {'more' if diff >= 0 else 'less'} than {ref}")
         sentences.append(f"For {_orbit_label(orbit)}, {site} needs {own:.0f} m/s: " + ", ".join(parts) + ".")
     want = f"{'more' if more else 'less'} by at least {thr:.0f} m/s"
@@ -243,7 +252,7 @@ def _dv_difference(q, table, cat):
         "supported": f"The claim needs {site} to cost {want}; it does against every reference.",
         "contradicted": f"The claim needs {site} to cost {want}; it does against none.",
         "partly": f"The claim needs {site} to cost {want}; it holds against {', '.join(held) or 'none'} "
-                  f"but not against {', '.join(failed) or 'none'} (for every orbit listed).",
+        f"but not against {', '.join(failed) or 'none'} (for every orbit listed).",
     }[verdict]
     return verdict, {"comparisons": comparisons}, " ".join([*sentences, summary])
 
@@ -256,18 +265,29 @@ def _reachable(q, table, cat):
             ok_geo = bool(a.direct)
             ok = ok_geo and a.in_corridor is not False
             holds.append(ok == expect)
-            rows.append({"orbit": _orbit_label(orbit), "site": sid, "reachable": ok,
-                         "corridor": "unknown" if a.in_corridor is None else a.in_corridor})
+            rows.append(
+                {
+                    "orbit": _orbit_label(orbit),
+                    "site": sid,
+                    "reachable": ok,
+                    "corridor": "unknown" if a.in_corridor is None else a.in_corridor,
+                }
+            )
             if ok:
                 extra = " (corridor unknown: geometry only)" if a.in_corridor is None else ""
                 sentences.append(f"{sid} reaches {_orbit_label(orbit)} directly{extra}.")
             else:
                 extra = a.dv.plane_change.to_value(MPS) + a.dv.dogleg.to_value(MPS)
-                why = ("it lies below the site's minimum inclination "
-                       f"{a.min_inclination.to_value(u.deg):.2f}°") if not ok_geo else "the published corridor excludes it"
+                why = (
+                    (f"it lies below the site's minimum inclination {a.min_inclination.to_value(u.deg):.2f}°")
+                    if not ok_geo
+                    else "the published corridor excludes it"
+                )
                 cost = f"{extra:.0f}" if extra >= 10 else f"{extra:.1f}"
-                sentences.append(f"{sid} cannot reach {_orbit_label(orbit)} directly ({why}); the cheapest way costs "
-                                 f"{cost} m/s extra ({a.strategy}).")
+                sentences.append(
+                    f"{sid} cannot reach {_orbit_label(orbit)} directly ({why}); the cheapest way costs "
+                    f"{cost} m/s extra ({a.strategy})."
+                )
     return _aggregate(holds), {"reachability": rows}, " ".join(sentences)
 
 
@@ -280,16 +300,20 @@ def _spread(q, table, cat):
         spread = dv[hi] - dv[lo]
         holds.append(bool(spread < thr))
         rows.append({"orbit": _orbit_label(orbit), "cheapest": lo, "dearest": hi, "spread_m_s": round(spread, 1)})
-        sentences.append(f"For {_orbit_label(orbit)}, {lo} is cheapest ({dv[lo]:.0f} m/s) and {hi} dearest "
-                         f"({dv[hi]:.0f} m/s): a spread of {spread:.0f} m/s against the claim's {thr:.0f} m/s.")
+        sentences.append(
+            f"For {_orbit_label(orbit)}, {lo} is cheapest ({dv[lo]:.0f} m/s) and {hi} dearest "
+            f"({dv[hi]:.0f} m/s): a spread of {spread:.0f} m/s against the claim's {thr:.0f} m/s."
+        )
     return _aggregate(holds), {"spread": rows}, " ".join(sentences)
 
 
 def _context(table):
     parts = []
     for orbit, by_site in table.items():
-        parts.append(f"{_orbit_label(orbit)}: " + ", ".join(
-            f"{sid} {a.total_dv.to_value(MPS):.0f} m/s ({a.strategy})" for sid, a in by_site.items()))
+        parts.append(
+            f"{_orbit_label(orbit)}: "
+            + ", ".join(f"{sid} {a.total_dv.to_value(MPS):.0f} m/s ({a.strategy})" for sid, a in by_site.items())
+        )
     return "; ".join(parts)
 
 
@@ -326,18 +350,34 @@ def _payload_difference(q, cat):
             pct = 100.0 * (_kg(own) - base) / base if base > 0 else math.inf
             ok = bool(pct >= thr if mode == "more" else -pct >= thr if mode == "less" else abs(pct) < thr)
             holds.append(ok)
-            comparisons.append({"orbit": own.orbit, "vehicle": vid, "site": site, "reference": r,
-                                "payload_kg": _kg(own), "reference_payload_kg": base,
-                                "difference_kg": _kg(own) - base, "difference_pct": round(pct, 1), "holds": ok})
-            parts.append(f"{abs(_kg(own) - base):.0f} kg ({abs(pct):.0f} %) {'more' if pct >= 0 else 'less'} "
-                         f"than from {r} ({base:.0f} kg)")
+            comparisons.append(
+                {
+                    "orbit": own.orbit,
+                    "vehicle": vid,
+                    "site": site,
+                    "reference": r,
+                    "payload_kg": _kg(own),
+                    "reference_payload_kg": base,
+                    "difference_kg": _kg(own) - base,
+                    "difference_pct": round(pct, 1),
+                    "holds": ok,
+                }
+            )
+            parts.append(
+                f"{abs(_kg(own) - base):.0f} kg ({abs(pct):.0f} %) {'more' if pct >= 0 else 'less'} "
+                f"than from {r} ({base:.0f} kg)"
+            )
         sentences.append(f"{vid} to {own.orbit} from {site}: {_kg(own):.0f} kg, " + ", ".join(parts) + ".")
     verdict = _aggregate(holds)
-    want = (f"payload within {thr:g} % of" if mode == "similar"
-            else f"{mode} payload by at least {thr:g} % than")
-    sentences.append(f"The claim needs {site} to give {want} each reference: " + {
-        "supported": "it does against every reference.", "contradicted": "it does against none.",
-        "partly": "it does against some references only."}[verdict])
+    want = f"payload within {thr:g} % of" if mode == "similar" else f"{mode} payload by at least {thr:g} % than"
+    sentences.append(
+        f"The claim needs {site} to give {want} each reference: "
+        + {
+            "supported": "it does against every reference.",
+            "contradicted": "it does against none.",
+            "partly": "it does against some references only.",
+        }[verdict]
+    )
     return verdict, {"payloads": comparisons}, " ".join(sentences)
 
 
@@ -350,12 +390,24 @@ def _payload_covers(q, cat):
         ea, eb = est[(*a, o)], est[(*b, o)]
         ok = bool(_kg(ea) >= _kg(eb))
         holds.append(ok)
-        rows.append({"orbit": ea.orbit, "vehicle": a[0], "site": a[1], "payload_kg": _kg(ea),
-                     "reference_vehicle": b[0], "reference_site": b[1], "reference_payload_kg": _kg(eb), "holds": ok})
-        sentences.append(f"To {ea.orbit}: {a[0]} from {a[1]} lifts {_kg(ea):.0f} kg "
-                         f"(band {ea.mass_low.to_value(u.kg):.0f}–{ea.mass_high.to_value(u.kg):.0f}), "
-                         f"{b[0]} from {b[1]} {_kg(eb):.0f} kg: "
-                         f"{'enough' if ok else 'not enough'} to carry the other's largest payload.")
+        rows.append(
+            {
+                "orbit": ea.orbit,
+                "vehicle": a[0],
+                "site": a[1],
+                "payload_kg": _kg(ea),
+                "reference_vehicle": b[0],
+                "reference_site": b[1],
+                "reference_payload_kg": _kg(eb),
+                "holds": ok,
+            }
+        )
+        sentences.append(
+            f"To {ea.orbit}: {a[0]} from {a[1]} lifts {_kg(ea):.0f} kg "
+            f"(band {ea.mass_low.to_value(u.kg):.0f}–{ea.mass_high.to_value(u.kg):.0f}), "
+            f"{b[0]} from {b[1]} {_kg(eb):.0f} kg: "
+            f"{'enough' if ok else 'not enough'} to carry the other's largest payload."
+        )
     return _aggregate(holds), {"payloads": rows}, " ".join(sentences)
 
 
@@ -372,16 +424,21 @@ def evaluate_claim(claim: Claim, cat: Catalogue | None = None) -> ClaimResult:
         except MissingVehicleDataError as exc:
             sites = [q["site"], *q.get("references", []), *([q["reference_site"]] if "reference_site" in q else [])]
             table = _assessments(sites, q["orbits"], cat)
-            return ClaimResult(claim.id, claim.quote, dict(claim.source), "needs vehicle model",
-                               {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by.items()}
-                                                for o, by in table.items()}},
-                               f"The payload model cannot answer yet: {exc}. The site side: {_context(table)}.",
-                               claim.assumptions)
+            return ClaimResult(
+                claim.id,
+                claim.quote,
+                dict(claim.source),
+                "needs vehicle model",
+                {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by.items()} for o, by in table.items()}},
+                f"The payload model cannot answer yet: {exc}. The site side: {_context(table)}.",
+                claim.assumptions,
+            )
         return ClaimResult(claim.id, claim.quote, dict(claim.source), verdict, extra, text, claim.assumptions)
     sites = [q["site"], *q["references"]] if metric == "dv_difference" else q["sites"]
     table = _assessments(sites, q["orbits"], cat)
-    numbers = {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by_site.items()}
-                               for o, by_site in table.items()}}
+    numbers = {
+        "assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by_site.items()} for o, by_site in table.items()}
+    }
     if metric == "dv_difference":
         verdict, extra, text = _dv_difference(q, table, cat)
     elif metric == "reachable":
@@ -390,8 +447,10 @@ def evaluate_claim(claim: Claim, cat: Catalogue | None = None) -> ClaimResult:
         verdict, extra, text = _spread(q, table, cat)
     elif metric == "needs_vehicle":
         verdict, extra = "needs vehicle model", {}
-        text = ("The site side is computed: " + _context(table) + ". Whether the rockets can carry each "
-                "other's payloads depends on their performance, which needs the vehicle model.")
+        text = (
+            "The site side is computed: " + _context(table) + ". Whether the rockets can carry each "
+            "other's payloads depends on their performance, which needs the vehicle model."
+        )
     else:
         verdict, extra = "outside orbital mechanics", {}
         text = f"Outside orbital mechanics: {q['why']}. For context, " + _context(table) + "."

@@ -29,7 +29,11 @@ def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
     numeric = [bool(spec) for _, _, spec in columns]
     out = []
     for n, r in enumerate(cells):
-        out.append("  ".join(c.rjust(w) if num and n else c.ljust(w) for c, w, num in zip(r, widths, numeric, strict=True)).rstrip())
+        out.append(
+            "  ".join(
+                c.rjust(w) if num and n else c.ljust(w) for c, w, num in zip(r, widths, numeric, strict=True)
+            ).rstrip()
+        )
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
@@ -37,12 +41,19 @@ def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
 
 def _site_row(s) -> dict:
     corr = ", ".join(f"{c.azimuth_min_deg:g}–{c.azimuth_max_deg:g}°" for c in s.corridors)
-    lims = ", ".join(f"i {c.min_deg if c.min_deg is not None else ''}–{c.max_deg if c.max_deg is not None else ''}°"
-                     for c in s.inclination_limits)
+    lims = ", ".join(
+        f"i {c.min_deg if c.min_deg is not None else ''}–{c.max_deg if c.max_deg is not None else ''}°"
+        for c in s.inclination_limits
+    )
     return {
-        "id": s.id, "name": s.name, "country": s.country, "status": s.status,
-        "latitude_deg": s.latitude_deg, "longitude_deg": s.longitude_deg,
-        "elevation_m": s.elevation_m, "parent": s.parent or None,
+        "id": s.id,
+        "name": s.name,
+        "country": s.country,
+        "status": s.status,
+        "latitude_deg": s.latitude_deg,
+        "longitude_deg": s.longitude_deg,
+        "elevation_m": s.elevation_m,
+        "parent": s.parent or None,
         "constraints": "; ".join(x for x in (corr, lims) if x) or "unknown",
         "position_source": s.position_source,
     }
@@ -55,9 +66,19 @@ def cmd_sites(args) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
-    print(_table(rows, [("id", "id", ""), ("country", "country", ""), ("status", "status", ""),
-                        ("latitude_deg", "lat °", ".4f"), ("longitude_deg", "lon °", ".4f"),
-                        ("constraints", "corridor / inclination limits", "")]))
+    print(
+        _table(
+            rows,
+            [
+                ("id", "id", ""),
+                ("country", "country", ""),
+                ("status", "status", ""),
+                ("latitude_deg", "lat °", ".4f"),
+                ("longitude_deg", "lon °", ".4f"),
+                ("constraints", "corridor / inclination limits", ""),
+            ],
+        )
+    )
     return 0
 
 
@@ -70,15 +91,27 @@ def cmd_assess(args) -> int:
         return 0
     corridor = {True: "yes", False: "no", "unknown": "unknown"}[result["in_corridor"]]
     print(f"{result['site']} → {result['orbit']}")
-    print(_table([
-        {"what": "directly reachable", "value": "yes" if result["direct"] else "no"},
-        {"what": "inside published corridor", "value": corridor},
-        {"what": "strategy", "value": result["strategy"]},
-        {"what": "launch azimuth (ground, north/south)", "value": f"{result['azimuth_deg']:.2f}° / {result['azimuth_south_deg']:.2f}°"},
-        {"what": "launch inclination", "value": f"{result['launch_inclination_deg']:.2f}° (site minimum {result['min_inclination_deg']:.2f}°)"},
-        *({"what": f"Δv {k.replace('_', ' ')}", "value": f"{v:,.0f} m/s"} for k, v in result["dv_m_s"].items()),
-        {"what": "penalty vs an equatorial site", "value": f"{result['dv_penalty_m_s']:+,.0f} m/s"},
-    ], [("what", "", ""), ("value", "", "")]).split("\n", 2)[2])
+    print(
+        _table(
+            [
+                {"what": "directly reachable", "value": "yes" if result["direct"] else "no"},
+                {"what": "inside published corridor", "value": corridor},
+                {"what": "strategy", "value": result["strategy"]},
+                {
+                    "what": "launch azimuth (ground, north/south)",
+                    "value": f"{result['azimuth_deg']:.2f}° / {result['azimuth_south_deg']:.2f}°",
+                },
+                {
+                    "what": "launch inclination",
+                    "value": f"{result['launch_inclination_deg']:.2f}°"
+                    f" (site minimum {result['min_inclination_deg']:.2f}°)",
+                },
+                *({"what": f"Δv {k.replace('_', ' ')}", "value": f"{v:,.0f} m/s"} for k, v in result["dv_m_s"].items()),
+                {"what": "penalty vs an equatorial site", "value": f"{result['dv_penalty_m_s']:+,.0f} m/s"},
+            ],
+            [("what", "", ""), ("value", "", "")],
+        ).split("\n", 2)[2]
+    )
     for note in result["notes"]:
         print(f"  • {note}")
     return 0
@@ -94,11 +127,25 @@ def cmd_compare(args) -> int:
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
         return 0
-    print(_table(rows, [("site", "site", ""), ("orbit", "orbit", ""), ("latitude_deg", "lat °", ".2f"),
-                        ("direct", "direct", ""), ("in_corridor", "corridor", ""), ("strategy", "strategy", ""),
-                        ("launch_inclination_deg", "launch i °", ".2f"), ("rotation_gain_m_s", "rotation gain m/s", ".0f"),
-                        ("plane_change_m_s", "plane change m/s", ".0f"), ("dogleg_m_s", "dogleg m/s", ".0f"),
-                        ("total_dv_m_s", "Δv m/s", ".0f"), ("dv_penalty_m_s", "penalty m/s", "+.0f")]))
+    print(
+        _table(
+            rows,
+            [
+                ("site", "site", ""),
+                ("orbit", "orbit", ""),
+                ("latitude_deg", "lat °", ".2f"),
+                ("direct", "direct", ""),
+                ("in_corridor", "corridor", ""),
+                ("strategy", "strategy", ""),
+                ("launch_inclination_deg", "launch i °", ".2f"),
+                ("rotation_gain_m_s", "rotation gain m/s", ".0f"),
+                ("plane_change_m_s", "plane change m/s", ".0f"),
+                ("dogleg_m_s", "dogleg m/s", ".0f"),
+                ("total_dv_m_s", "Δv m/s", ".0f"),
+                ("dv_penalty_m_s", "penalty m/s", "+.0f"),
+            ],
+        )
+    )
     return 0
 
 
@@ -135,13 +182,33 @@ def cmd_vehicles(args) -> int:
             model = f"loss {cal.loss_m_s:.0f} ± {cal.sigma_m_s:.0f} m/s"
         except MissingVehicleDataError as exc:
             model = "unavailable: " + str(exc).split(": ", 1)[-1]
-        rows.append({"id": v.id, "name": v.name, "operator": v.operator, "home_sites": ", ".join(v.home_sites),
-                     "stages": len(v.stages), "points": len(v.performance), "model": model})
+        rows.append(
+            {
+                "id": v.id,
+                "name": v.name,
+                "operator": v.operator,
+                "home_sites": ", ".join(v.home_sites),
+                "stages": len(v.stages),
+                "points": len(v.performance),
+                "model": model,
+            }
+        )
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
-    print(_table(rows, [("id", "id", ""), ("operator", "operator", ""), ("home_sites", "home sites", ""),
-                        ("stages", "stages", "d"), ("points", "published points", "d"), ("model", "payload model", "")]))
+    print(
+        _table(
+            rows,
+            [
+                ("id", "id", ""),
+                ("operator", "operator", ""),
+                ("home_sites", "home sites", ""),
+                ("stages", "stages", "d"),
+                ("points", "published points", "d"),
+                ("model", "payload model", ""),
+            ],
+        )
+    )
     return 0
 
 
@@ -152,10 +219,16 @@ def cmd_payload(args) -> int:
     if args.json:
         print(json.dumps(e, indent=2, ensure_ascii=False))
         return 0
-    print(f"{e['vehicle']} from {e['site']} to {e['orbit']}: {e['mass_kg']:,.0f} kg "
-          f"(band {e['mass_low_kg']:,.0f}–{e['mass_high_kg']:,.0f} kg){'; ' + e['reason'] if e['reason'] else ''}")
-    print(_table([{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()],
-                 [("what", "", ""), ("value", "", "")]).split("\n", 2)[2])
+    print(
+        f"{e['vehicle']} from {e['site']} to {e['orbit']}: {e['mass_kg']:,.0f} kg "
+        f"(band {e['mass_low_kg']:,.0f}–{e['mass_high_kg']:,.0f} kg){'; ' + e['reason'] if e['reason'] else ''}"
+    )
+    print(
+        _table(
+            [{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()],
+            [("what", "", ""), ("value", "", "")],
+        ).split("\n", 2)[2]
+    )
     for note in e["notes"]:
         print(f"  • {note}")
     return 0
@@ -170,8 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_sites)
     a = sub.add_parser("assess", help="assess one site and one orbit")
     a.add_argument("site")
-    a.add_argument("orbit", help="preset (iss, tiangong, geo, gto, gps, glonass, galileo, beidou, molniya, tli, polar) "
-                                 "or leo:ALT:INC, sso:ALT, gto:PERIGEE:APOGEE[:INC]")
+    a.add_argument(
+        "orbit",
+        help="preset (iss, tiangong, geo, gto, gps, glonass, galileo, beidou, molniya, tli, polar) "
+        "or leo:ALT:INC, sso:ALT, gto:PERIGEE:APOGEE[:INC]",
+    )
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_assess)
     c = sub.add_parser("compare", help="compare sites for one orbit")

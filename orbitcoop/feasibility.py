@@ -43,6 +43,7 @@ _EPS = 1e-9
 
 # ---------------------------------------------------------------- input checks
 
+
 def _values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
     """Float array of ``q`` in ``unit`` (times ``scale``); errors name the first bad value and the range."""
     if not isinstance(q, u.Quantity):
@@ -124,6 +125,7 @@ def _unreachable_message(lat, alt, inc, speed):
 
 
 # ---------------------------------------------------------------- geometry
+
 
 def rotation_speed(site_or_latitude, elevation=None) -> u.Quantity:
     """Eastward speed of a site carried by Earth's rotation (WGS 84 ellipsoid).
@@ -243,6 +245,7 @@ def insertion_dv_grid(sites, inclinations, altitudes) -> u.Quantity:
 
 
 # ---------------------------------------------------------------- manoeuvres
+
 
 def plane_change_dv(speed, angle) -> u.Quantity:
     """Δv of a plane change by ``angle`` at constant ``speed``: 2 v sin(Δi/2).
@@ -409,6 +412,7 @@ def geo_transfer(
 
 # ---------------------------------------------------------------- assessment
 
+
 def _plain(q, unit):
     v = q.to_value(unit)
     return float(v) if np.ndim(v) == 0 else np.asarray(v).tolist()
@@ -543,7 +547,7 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
             lo[k, j], hi[k, j] = a, b
     known = np.array([r[1] for r in rows])
     i_min = np.array([r[2] for r in rows])
-    i_launch = nearest_inclination_rows(i_t, np.arange(n), lo, hi)
+    i_launch = nearest_inclination_rows(i_t, lo, hi)
     target = np.where(free, i_launch, i_t)
     di = np.abs(target - i_launch)
     # What geometry alone allows: the plane nearest the target within [φ', 180° − φ'].
@@ -572,12 +576,29 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     az_n = vec.launch_azimuth_ground(lat, alt, i_launch, v1, 0.0)
     az_s = vec.launch_azimuth_ground(lat, alt, i_launch, v1, 1.0)
     return {
-        "i_t": i_t, "free": free, "target": target, "i_launch": i_launch, "di": di, "i_min": i_min,
-        "known": known, "geometric": geometric, "r1": r1, "v1": v1, "gain": gain,
-        "in_plane": in_plane, "plane": np.minimum(geo_only, transfer_total) - in_plane,
-        "dogleg": np.maximum(transfer_total - geo_only, 0.0), "total": total, "in_corridor": in_corridor,
-        "penalty": total - ideal, "use_ss": use_ss, "geo": geo, "az_n": az_n, "az_s": az_s,
-        "reach_lo": lo, "reach_hi": hi,
+        "i_t": i_t,
+        "free": free,
+        "target": target,
+        "i_launch": i_launch,
+        "di": di,
+        "i_min": i_min,
+        "known": known,
+        "geometric": geometric,
+        "r1": r1,
+        "v1": v1,
+        "gain": gain,
+        "in_plane": in_plane,
+        "plane": np.minimum(geo_only, transfer_total) - in_plane,
+        "dogleg": np.maximum(transfer_total - geo_only, 0.0),
+        "total": total,
+        "in_corridor": in_corridor,
+        "penalty": total - ideal,
+        "use_ss": use_ss,
+        "geo": geo,
+        "az_n": az_n,
+        "az_s": az_s,
+        "reach_lo": lo,
+        "reach_hi": hi,
     }
 
 
@@ -590,8 +611,10 @@ def _describe(k, p, site, orbit):
     tgt, launch = math.degrees(p["target"][k]), math.degrees(p["i_launch"][k])
     notes = []
     if not known:
-        notes.append("corridor unknown: no published launch-azimuth range or inclination limit; "
-                     "reachability judged by geometry alone")
+        notes.append(
+            "corridor unknown: no published launch-azimuth range or inclination limit; "
+            "reachability judged by geometry alone"
+        )
     if p["di"][k] < _EPS:
         strategy = "direct"
     else:
@@ -603,10 +626,13 @@ def _describe(k, p, site, orbit):
                 f"{180 - math.degrees(p['i_min'][k]):.2f}° (due west)"
             )
         if known and not in_corridor:
-            notes.append(f"the published corridor does not allow the needed azimuth: nearest allowed "
-                         f"inclination {launch:.2f}°")
-        notes.append(f"launched into {launch:.2f}° and turned the plane by "
-                     f"{math.degrees(p['di'][k]):.2f}° (plane change {plane:.0f} m/s, dogleg {dogleg:.0f} m/s)")
+            notes.append(
+                f"the published corridor does not allow the needed azimuth: nearest allowed inclination {launch:.2f}°"
+            )
+        notes.append(
+            f"launched into {launch:.2f}° and turned the plane by "
+            f"{math.degrees(p['di'][k]):.2f}° (plane change {plane:.0f} m/s, dogleg {dogleg:.0f} m/s)"
+        )
         if p["use_ss"][k]:
             strategy = "supersynchronous"
             notes.append("supersynchronous transfer: most of the plane change at an apogee above GEO")
@@ -629,8 +655,9 @@ def _as_sites(sites):
     return [s if isinstance(s, LaunchSite) else get_site(s) for s in sites]
 
 
-def assess(site, orbit, parking_altitude=DEFAULT_PARKING_ALTITUDE,
-           max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE) -> Assessment:
+def assess(
+    site, orbit, parking_altitude=DEFAULT_PARKING_ALTITUDE, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE
+) -> Assessment:
     """Assess reaching ``orbit`` from ``site``: is it direct, in the corridor, by what strategy, at what Δv.
 
     ``site``: a :class:`LaunchSite` or a name; ``orbit``: a :class:`TargetOrbit`, a
@@ -678,8 +705,12 @@ def assess(site, orbit, parking_altitude=DEFAULT_PARKING_ALTITUDE,
     )
 
 
-def compare(sites=None, orbits=("iss", "tiangong", "polar", "gto", "geo"),
-            parking_altitude=DEFAULT_PARKING_ALTITUDE, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE):
+def compare(
+    sites=None,
+    orbits=("iss", "tiangong", "polar", "gto", "geo"),
+    parking_altitude=DEFAULT_PARKING_ALTITUDE,
+    max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE,
+):
     """Assess every (site, orbit) pair; a :class:`pandas.DataFrame`, one row per pair.
 
     ``sites``: names or sites (default: all active catalogue sites, pads excluded); ``orbits``: as
@@ -703,21 +734,23 @@ def compare(sites=None, orbits=("iss", "tiangong", "polar", "gto", "geo"),
     rows = []
     for k, (s, o) in enumerate(zip(pairs_s, pairs_o, strict=True)):
         strategy, in_corr, plane, dogleg, notes = _describe(k, p, s, o)
-        rows.append({
-            "site": s.id,
-            "orbit": o.id or o.name,
-            "latitude_deg": s.latitude_deg,
-            "direct": bool(p["geometric"][k]),
-            "in_corridor": "unknown" if in_corr is None else in_corr,
-            "strategy": strategy,
-            "azimuth_deg": math.degrees(p["az_n"][k]),
-            "launch_inclination_deg": math.degrees(p["i_launch"][k]),
-            "rotation_gain_m_s": p["gain"][k],
-            "transfer_m_s": p["in_plane"][k],
-            "plane_change_m_s": plane,
-            "dogleg_m_s": dogleg,
-            "total_dv_m_s": p["total"][k],
-            "dv_penalty_m_s": p["penalty"][k],
-            "notes": "; ".join(notes),
-        })
+        rows.append(
+            {
+                "site": s.id,
+                "orbit": o.id or o.name,
+                "latitude_deg": s.latitude_deg,
+                "direct": bool(p["geometric"][k]),
+                "in_corridor": "unknown" if in_corr is None else in_corr,
+                "strategy": strategy,
+                "azimuth_deg": math.degrees(p["az_n"][k]),
+                "launch_inclination_deg": math.degrees(p["i_launch"][k]),
+                "rotation_gain_m_s": p["gain"][k],
+                "transfer_m_s": p["in_plane"][k],
+                "plane_change_m_s": plane,
+                "dogleg_m_s": dogleg,
+                "total_dv_m_s": p["total"][k],
+                "dv_penalty_m_s": p["penalty"][k],
+                "notes": "; ".join(notes),
+            }
+        )
     return pd.DataFrame(rows)

@@ -38,9 +38,7 @@ def _km(value, name) -> float:
     if not math.isfinite(value):
         raise InputRangeError(f"{name} = {value} km is not a finite number")
     if value < 0.0:
-        raise InputRangeError(
-            f"{name} = {value:g} km is below the surface: an orbit's altitude must be ≥ 0 km"
-        )
+        raise InputRangeError(f"{name} = {value:g} km is below the surface: an orbit's altitude must be ≥ 0 km")
     if value > MAX_ALTITUDE_KM:
         raise InputRangeError(f"{name} = {value:g} km is beyond {MAX_ALTITUDE_KM:g} km")
     return value
@@ -102,10 +100,7 @@ class TargetOrbit:
 
     def __repr__(self):
         inc = "free" if self.inclination_deg is None else f"{self.inclination_deg:g}°"
-        return (
-            f"TargetOrbit({self.name!r}, {self.perigee_altitude_km:g} × "
-            f"{self.apogee_altitude_km:g} km, i={inc})"
-        )
+        return f"TargetOrbit({self.name!r}, {self.perigee_altitude_km:g} × {self.apogee_altitude_km:g} km, i={inc})"
 
 
 def LEO(altitude, inclination) -> TargetOrbit:
@@ -161,8 +156,10 @@ def GTO_DV(dv_to_geo, perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3) -> TargetO
     lo_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, 0.0, rp, ra)
     hi_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, _m.pi, rp, ra)
     if not lo_dv <= dv <= hi_dv:
-        raise InputRangeError(f"dv_to_geo = {dv:g} m/s is outside the valid range {lo_dv:.0f}–{hi_dv:.0f} m/s "
-                              f"for a {hp:g} × {ha:g} km GTO")
+        raise InputRangeError(
+            f"dv_to_geo = {dv:g} m/s is outside the valid range {lo_dv:.0f}–{hi_dv:.0f} m/s "
+            f"for a {hp:g} × {ha:g} km GTO"
+        )
     a, b = 0.0, _m.pi
     for _ in range(100):  # bisection: the apogee burn grows with the inclination it removes
         mid = 0.5 * (a + b)
@@ -221,8 +218,14 @@ def parse_orbit(text: str) -> TargetOrbit:
         return presets()[_aliases()[key]]
     kind, _, rest = key.partition(":")
     args = [a for a in rest.split(":") if a] if rest else []
-    forms = {"leo": (LEO, 2, 2), "meo": (MEO, 2, 2), "sso": (SSO, 1, 2), "gto": (GTO, 2, 3), "ell": (Elliptical, 2, 3),
-             "gtodv": (GTO_DV, 1, 3)}
+    forms = {
+        "leo": (LEO, 2, 2),
+        "meo": (MEO, 2, 2),
+        "sso": (SSO, 1, 2),
+        "gto": (GTO, 2, 3),
+        "ell": (Elliptical, 2, 3),
+        "gtodv": (GTO_DV, 1, 3),
+    }
     if kind in forms:
         fn, lo, hi = forms[kind]
         if not lo <= len(args) <= hi:
@@ -234,13 +237,18 @@ def parse_orbit(text: str) -> TargetOrbit:
         return fn(*nums)
     names = ", ".join(sorted(presets()))
     raise UnknownOrbitError(
-        f"unknown orbit {text!r}: use a preset ({names}) or a form like "
-        + ", ".join(_EXAMPLES.values())
+        f"unknown orbit {text!r}: use a preset ({names}) or a form like " + ", ".join(_EXAMPLES.values())
     )
 
 
-_EXAMPLES = {"leo": "leo:400:51.6", "meo": "meo:20200:55", "sso": "sso:700", "gto": "gto:250:35786",
-             "ell": "ell:500:40000:63.4", "gtodv": "gtodv:1500"}
+_EXAMPLES = {
+    "leo": "leo:400:51.6",
+    "meo": "meo:20200:55",
+    "sso": "sso:700",
+    "gto": "gto:250:35786",
+    "ell": "ell:500:40000:63.4",
+    "gtodv": "gtodv:1500",
+}
 
 
 def as_target(orbit) -> TargetOrbit:
@@ -258,7 +266,12 @@ def as_target(orbit) -> TargetOrbit:
         hp = (orbit.r_p - r_eq).to_value(u.km)
         ha = (orbit.r_a - r_eq).to_value(u.km)
         i = float(orbit.inc.to_value(u.deg))
-        return TargetOrbit(f"boinor orbit {hp:.0f} × {ha:.0f} km {i:.2f}°", _km(hp, "perigee altitude"), _km(ha, "apogee altitude"), _deg(i, "inclination"))
+        return TargetOrbit(
+            f"boinor orbit {hp:.0f} × {ha:.0f} km {i:.2f}°",
+            _km(hp, "perigee altitude"),
+            _km(ha, "apogee altitude"),
+            _deg(i, "inclination"),
+        )
     raise TypeError(f"cannot read {orbit!r} as a target orbit")
 
 
@@ -268,5 +281,3 @@ def __getattr__(name):
     if name.isupper() and key in presets():
         return presets()[key]
     raise AttributeError(f"module 'orbitcoop.orbits' has no attribute {name!r}")
-
-

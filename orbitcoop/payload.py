@@ -94,12 +94,16 @@ class PayloadEstimate:
 
     def to_dict(self):
         return {
-            "vehicle": self.vehicle, "site": self.site, "orbit": self.orbit,
+            "vehicle": self.vehicle,
+            "site": self.site,
+            "orbit": self.orbit,
             "mass_kg": float(self.mass.to_value(u.kg)),
             "mass_low_kg": float(self.mass_low.to_value(u.kg)),
             "mass_high_kg": float(self.mass_high.to_value(u.kg)),
             "budget_m_s": {k: float(q.to_value(MPS)) for k, q in self.budget.items()},
-            "strategy": self.strategy, "reason": self.reason, "notes": list(self.notes),
+            "strategy": self.strategy,
+            "reason": self.reason,
+            "notes": list(self.notes),
         }
 
     def __repr__(self):
@@ -135,17 +139,22 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
     kin = a.total_dv.to_value(MPS)
     req = np.array([kin + cal.loss_m_s, kin + cal.loss_m_s + cal.sigma_m_s, kin + cal.loss_m_s - cal.sigma_m_s])
     out = np.empty(3)
-    payload_matrix(np.array([isp]), np.array([burn]), np.array([drop]), np.array([m0]),
-                   np.zeros(3, dtype=np.int64), req, out)
+    payload_matrix(
+        np.array([isp]), np.array([burn]), np.array([drop]), np.array([m0]), np.zeros(3, dtype=np.int64), req, out
+    )
     reason, notes = "", []
     ignitions = v.upper_stage.restarts
     if _needs_restart(target) and ignitions is not None and ignitions < 2:
         out[:] = 0.0
-        reason = (f"{target.name} needs a second burn of the upper stage at apogee; "
-                  f"{v.upper_stage.id!r} has {ignitions} ignition(s)")
+        reason = (
+            f"{target.name} needs a second burn of the upper stage at apogee; "
+            f"{v.upper_stage.id!r} has {ignitions} ignition(s)"
+        )
     elif out[0] == 0.0:
-        reason = (f"out of reach: {v.id} gives at most {_ideal_dv(isp, burn, drop, m0, 0.0):.0f} m/s with no payload, "
-                  f"the orbit needs {req[0]:.0f} m/s")
+        reason = (
+            f"out of reach: {v.id} gives at most {_ideal_dv(isp, burn, drop, m0, 0.0):.0f} m/s with no payload, "
+            f"the orbit needs {req[0]:.0f} m/s"
+        )
     if _needs_restart(target) and ignitions is None:
         notes.append("upper-stage restart capability unknown: assumed available")
     if site.id not in v.home_sites:
@@ -153,12 +162,26 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
     notes += list(a.notes)
     d = a.dv
     budget = {
-        "orbital_speed": d.orbital_speed, "rotation_gain": d.rotation_gain, "transfer": d.transfer,
-        "plane_change": d.plane_change, "dogleg": d.dogleg, "losses": cal.loss_m_s * MPS,
+        "orbital_speed": d.orbital_speed,
+        "rotation_gain": d.rotation_gain,
+        "transfer": d.transfer,
+        "plane_change": d.plane_change,
+        "dogleg": d.dogleg,
+        "losses": cal.loss_m_s * MPS,
         "total": (kin + cal.loss_m_s) * MPS,
     }
-    return PayloadEstimate(v.id, site.id, target.id or target.name, out[0] * u.kg, out[1] * u.kg, out[2] * u.kg,
-                           budget, a.strategy, reason, tuple(notes))
+    return PayloadEstimate(
+        v.id,
+        site.id,
+        target.id or target.name,
+        out[0] * u.kg,
+        out[1] * u.kg,
+        out[2] * u.kg,
+        budget,
+        a.strategy,
+        reason,
+        tuple(notes),
+    )
 
 
 def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", "gto", "geo")):
@@ -181,24 +204,30 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
         except MissingVehicleDataError:
             continue
     targets = [as_target(o) for o in orbits]
-    if isinstance(sites, str) and sites == "all":
-        sites = None
-        every = [s for s in _as_sites(None)]
-    else:
-        every = None
-    per_vehicle = {v.id: (every if every is not None else
-                          _as_sites(sites) if sites is not None else [get_site(s) for s in v.home_sites])
-                   for v, _, _ in usable}
+    every = _as_sites(None) if isinstance(sites, str) and sites == "all" else None
+    per_vehicle = {
+        v.id: (
+            every
+            if every is not None
+            else _as_sites(sites)
+            if sites is not None
+            else [get_site(s) for s in v.home_sites]
+        )
+        for v, _, _ in usable
+    }
     site_ids = list(dict.fromkeys(s.id for ss in per_vehicle.values() for s in ss))
     site_objs = {s.id: s for ss in per_vehicle.values() for s in ss}
     pair_sites = [site_objs[sid] for sid in site_ids for _ in targets]
     pair_orbits = [t for _ in site_ids for t in targets]
     if not pair_sites:
         return pd.DataFrame(columns=["vehicle", "site", "orbit", "payload_kg", "low_kg", "high_kg", "reason"])
-    plan = _plan(pair_sites, pair_orbits, DEFAULT_PARKING_ALTITUDE.to_value(u.km),
-                 DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km))
-    index = {(s.id, k): j for j, (s, k) in enumerate((s, k) for s in map(site_objs.get, site_ids)
-                                                     for k in range(len(targets)))}
+    plan = _plan(
+        pair_sites, pair_orbits, DEFAULT_PARKING_ALTITUDE.to_value(u.km), DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km)
+    )
+    index = {
+        (s.id, k): j
+        for j, (s, k) in enumerate((s, k) for s in map(site_objs.get, site_ids) for k in range(len(targets)))
+    }
     width = max(len(ph[0]) for _, _, ph in usable)
     isp = np.full((len(usable), width), np.nan)
     burn = np.zeros((len(usable), width))
@@ -214,8 +243,15 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
                 for dv in (kin + cal.loss_m_s, kin + cal.loss_m_s + cal.sigma_m_s, kin + cal.loss_m_s - cal.sigma_m_s):
                     veh.append(i)
                     req.append(dv)
-                rows.append({"vehicle": v.id, "site": s.id, "orbit": t.id or t.name,
-                             "needs_restart": _needs_restart(t), "ignitions": v.upper_stage.restarts})
+                rows.append(
+                    {
+                        "vehicle": v.id,
+                        "site": s.id,
+                        "orbit": t.id or t.name,
+                        "needs_restart": _needs_restart(t),
+                        "ignitions": v.upper_stage.restarts,
+                    }
+                )
     out = np.empty(len(req))
     payload_matrix(isp, burn, drop, m0, np.array(veh, dtype=np.int64), np.array(req), out)
     out = out.reshape(-1, 3)
@@ -223,7 +259,7 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
         blocked = r.pop("needs_restart") and r["ignitions"] is not None and r["ignitions"] < 2
         r.pop("ignitions")
         r["payload_kg"], r["low_kg"], r["high_kg"] = (0.0, 0.0, 0.0) if blocked else (m, lo, hi)
-        r["reason"] = ("upper stage cannot restart" if blocked else "out of reach" if m == 0.0 else "")
+        r["reason"] = "upper stage cannot restart" if blocked else "out of reach" if m == 0.0 else ""
     return pd.DataFrame(rows)
 
 
@@ -262,13 +298,20 @@ def validation_rows():
                 continue
             e = payload(v, p.site, parse_orbit(spec))
             pred = e.mass.to_value(u.kg)
-            rows.append({
-                "vehicle": v.id, "role": p.role if p.orbit_spec else "reference (interpreted)",
-                "site": p.site, "orbit": spec,
-                "published_kg": p.payload_kg, "predicted_kg": pred,
-                "low_kg": e.mass_low.to_value(u.kg), "high_kg": e.mass_high.to_value(u.kg),
-                "error_pct": 100 * (pred - p.payload_kg) / p.payload_kg, "source": p.source,
-            })
+            rows.append(
+                {
+                    "vehicle": v.id,
+                    "role": p.role if p.orbit_spec else "reference (interpreted)",
+                    "site": p.site,
+                    "orbit": spec,
+                    "published_kg": p.payload_kg,
+                    "predicted_kg": pred,
+                    "low_kg": e.mass_low.to_value(u.kg),
+                    "high_kg": e.mass_high.to_value(u.kg),
+                    "error_pct": 100 * (pred - p.payload_kg) / p.payload_kg,
+                    "source": p.source,
+                }
+            )
     return rows
 
 
@@ -278,5 +321,8 @@ def validation_summary(rows=None):
     errs = [abs(r["error_pct"]) for r in rows if r.get("role") == "validation"]
     if not errs:
         return {"points": 0, "median_abs_error_pct": math.nan, "worst_abs_error_pct": math.nan}
-    return {"points": len(errs), "median_abs_error_pct": float(np.median(errs)),
-            "worst_abs_error_pct": float(np.max(errs))}
+    return {
+        "points": len(errs),
+        "median_abs_error_pct": float(np.median(errs)),
+        "worst_abs_error_pct": float(np.max(errs)),
+    }

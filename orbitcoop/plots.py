@@ -51,7 +51,7 @@ def dv_vs_inclination(path, sites=MAIN_SITES, altitude=200 * u.km) -> Path:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 5))
     for k, site in enumerate(sites):
-        line, = ax.plot(inc.value, grid[k], label=site)
+        (line,) = ax.plot(inc.value, grid[k], label=site)
         lo = min_inclination(site).to_value(u.deg)
         ax.axvline(lo, color=line.get_color(), ls=":", lw=0.8)
     ax.set_ylim(grid.min() - 200, min(grid.max(), grid.min() + 6000))
@@ -79,7 +79,9 @@ def corridor_roses(path, sites) -> Path:
         if site.corridors:
             for c in site.corridors:
                 span = (c.azimuth_max_deg - c.azimuth_min_deg) % 360
-                ax.bar(math.radians(c.azimuth_min_deg + span / 2), 1, width=math.radians(span), color="#2e86c1", alpha=0.6)
+                ax.bar(
+                    math.radians(c.azimuth_min_deg + span / 2), 1, width=math.radians(span), color="#2e86c1", alpha=0.6
+                )
             label = "; ".join(f"{c.azimuth_min_deg:g}°→{c.azimuth_max_deg:g}°" for c in site.corridors)
         elif site.inclination_limits:
             for lo, hi in _limit_azimuths(site):
@@ -87,15 +89,19 @@ def corridor_roses(path, sites) -> Path:
                 ax.bar(math.radians(lo + span / 2), 1, width=math.radians(span), color="#f5b041", alpha=0.6)
             label = "from inclination limits: " + ", ".join(
                 f"{'' if c.min_deg is None else f'{c.min_deg:g}'}–{'' if c.max_deg is None else f'{c.max_deg:g}'}°"
-                for c in site.inclination_limits)
+                for c in site.inclination_limits
+            )
         else:
             ax.bar(0, 1, width=2 * math.pi, color="#bbbbbb", alpha=0.25)
             label = "corridor unknown"
         ax.set_title(f"{site.id}\n{label}", fontsize=8)
     for ax in axes[n:]:
         ax.set_visible(False)
-    fig.suptitle("Published launch-azimuth corridors (blue) and azimuths implied by published inclination "
-                 "limits (orange); ground azimuth at 200 km, clockwise from north", fontsize=9)
+    fig.suptitle(
+        "Published launch-azimuth corridors (blue) and azimuths implied by published inclination "
+        "limits (orange); ground azimuth at 200 km, clockwise from north",
+        fontsize=9,
+    )
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     return _save(fig, path)
 

@@ -38,17 +38,23 @@ def _key_numbers(result) -> str:
     if "payloads" in n:
         return "; ".join(
             f"{r['orbit']}: {r['vehicle']}@{r['site']} {r['payload_kg']:.0f} kg vs "
-            + (f"@{r['reference']} {r['reference_payload_kg']:.0f} kg ({r['difference_pct']:+.0f} %)" if "reference" in r
-               else f"{r['reference_vehicle']}@{r['reference_site']} {r['reference_payload_kg']:.0f} kg")
-            for r in n["payloads"])
+            + (
+                f"@{r['reference']} {r['reference_payload_kg']:.0f} kg ({r['difference_pct']:+.0f} %)"
+                if "reference" in r
+                else f"{r['reference_vehicle']}@{r['reference_site']} {r['reference_payload_kg']:.0f} kg"
+            )
+            for r in n["payloads"]
+        )
     if "comparisons" in n:
         return "; ".join(f"{c['orbit']}: {c['difference_m_s']:+.0f} m/s vs {c['reference']}" for c in n["comparisons"])
     if "spread" in n:
         return "; ".join(f"{r['orbit']}: spread {r['spread_m_s']:.0f} m/s" for r in n["spread"])
     if "reachability" in n:
         return "; ".join(f"{r['site']}→{r['orbit']}: {'yes' if r['reachable'] else 'no'}" for r in n["reachability"])
-    return "; ".join(f"{o}: " + ", ".join(f"{s} {v['total_dv_m_s']:.0f}" for s, v in by.items()) + " m/s"
-                     for o, by in n["assessments"].items())
+    return "; ".join(
+        f"{o}: " + ", ".join(f"{s} {v['total_dv_m_s']:.0f}" for s, v in by.items()) + " m/s"
+        for o, by in n["assessments"].items()
+    )
 
 
 def build_blocks(results, figures) -> list[tuple]:
@@ -59,14 +65,20 @@ def build_blocks(results, figures) -> list[tuple]:
     today = _dt.date.today().isoformat()
     blocks = [
         ("h1", "orbitcoop report: launch claims checked with orbital mechanics"),
-        ("p", f"Generated {today} by orbitcoop {orbitcoop.__version__} from its built-in catalogue of "
-              f"{len(catalogue())} launch sites and pads. Δv figures are kinematic: insertion into a 200 km "
-              "parking orbit minus what Earth's rotation gives, plus the transfer to the target orbit "
-              "(no gravity, drag or steering losses). Verdicts are computed from these numbers and each "
-              "claim's stated threshold."),
+        (
+            "p",
+            f"Generated {today} by orbitcoop {orbitcoop.__version__} from its built-in catalogue of "
+            f"{len(catalogue())} launch sites and pads. Δv figures are kinematic: insertion into a 200 km "
+            "parking orbit minus what Earth's rotation gives, plus the transfer to the target orbit "
+            "(no gravity, drag or steering losses). Verdicts are computed from these numbers and each "
+            "claim's stated threshold.",
+        ),
         ("h2", "Claims"),
-        ("table", ["claim", "source", "verdict", "key numbers"],
-         [[r.id, f"{r.source['publication']}, {r.source['date']}", r.verdict, _key_numbers(r)] for r in results]),
+        (
+            "table",
+            ["claim", "source", "verdict", "key numbers"],
+            [[r.id, f"{r.source['publication']}, {r.source['date']}", r.verdict, _key_numbers(r)] for r in results],
+        ),
     ]
     for r in results:
         blocks += [
@@ -98,11 +110,14 @@ def payload_blocks(orbits=("gtodv:1500", "sso:700"), sites=("kourou", "wenchang"
         rows.append([vehicle, orbit, *(f"{by_site[s]:,.0f} kg" for s in sites)])
     return [
         ("h2", "Payload what-ifs"),
-        ("p", "Each rocket with a payload model, flown (or imagined) from each of the four main sites. "
-              f"Model accuracy on its {summary['points']} validation points: median |error| "
-              f"{summary['median_abs_error_pct']:.0f} %, worst {summary['worst_abs_error_pct']:.0f} % "
-              "(docs/validation.md says where and why it is off). GTO-1500 is the transfer orbit that leaves "
-              "1500 m/s to GEO."),
+        (
+            "p",
+            "Each rocket with a payload model, flown (or imagined) from each of the four main sites. "
+            f"Model accuracy on its {summary['points']} validation points: median |error| "
+            f"{summary['median_abs_error_pct']:.0f} %, worst {summary['worst_abs_error_pct']:.0f} % "
+            "(docs/validation.md says where and why it is off). GTO-1500 is the transfer orbit that leaves "
+            "1500 m/s to GEO.",
+        ),
         ("table", header, rows),
     ]
 
@@ -122,8 +137,14 @@ def render_markdown(blocks) -> str:
         elif kind == "table":
             header, rows = b[1], b[2]
             cell = lambda x: str(x).replace("|", "/")  # noqa: E731
-            out.append("| " + " | ".join(header) + " |\n|" + "---|" * len(header) + "\n"
-                       + "\n".join("| " + " | ".join(cell(c) for c in r) + " |" for r in rows))
+            out.append(
+                "| "
+                + " | ".join(header)
+                + " |\n|"
+                + "---|" * len(header)
+                + "\n"
+                + "\n".join("| " + " | ".join(cell(c) for c in r) + " |" for r in rows)
+            )
         elif kind == "img":
             out.append(f"![{b[1]}]({b[2].as_posix()})")
         out.append("")
@@ -153,15 +174,20 @@ def render_html(blocks, root: Path) -> str:
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif kind == "img":
             data = base64.b64encode((root / b[2]).read_bytes()).decode()
-            body.append(f'<figure><img alt="{html.escape(b[1])}" src="data:image/png;base64,{data}">'
-                        f"<figcaption>{html.escape(b[1])}</figcaption></figure>")
-    style = ("body{font-family:sans-serif;max-width:1100px;margin:2em auto;line-height:1.45}"
-             "table{border-collapse:collapse;font-size:0.9em}td,th{border:1px solid #ccc;padding:4px 6px;"
-             "vertical-align:top}blockquote{color:#444;border-left:4px solid #ccc;margin-left:0;padding-left:1em}"
-             "img{max-width:100%}")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>orbitcoop report</title><style>{style}</style></head><body>\n"
-            + "\n".join(body) + "\n</body></html>\n")
+            body.append(
+                f'<figure><img alt="{html.escape(b[1])}" src="data:image/png;base64,{data}">'
+                f"<figcaption>{html.escape(b[1])}</figcaption></figure>"
+            )
+    style = (
+        "body{font-family:sans-serif;max-width:1100px;margin:2em auto;line-height:1.45}"
+        "table{border-collapse:collapse;font-size:0.9em}td,th{border:1px solid #ccc;padding:4px 6px;"
+        "vertical-align:top}blockquote{color:#444;border-left:4px solid #ccc;margin-left:0;padding-left:1em}"
+        "img{max-width:100%}"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>orbitcoop report</title><style>{style}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
 
 
 def write_report(out="report", claims_path=None, progress=None) -> dict:

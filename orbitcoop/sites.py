@@ -125,8 +125,7 @@ class LaunchSite:
         )
         constraint = "; ".join(x for x in (corr, lims) if x) or "corridor unknown"
         return (
-            f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, "
-            f"{self.status}, {constraint})"
+            f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, {self.status}, {constraint})"
         )
 
 
@@ -288,9 +287,7 @@ class Catalogue:
         close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.5)
         ids = list(dict.fromkeys(self._names[c] for c in close))[:3]
         hint = f" Did you mean: {', '.join(ids)}?" if ids else ""
-        raise UnknownSiteError(
-            f"unknown launch site {name!r}.{hint} `orbitcoop sites` lists all {len(self)} ids."
-        )
+        raise UnknownSiteError(f"unknown launch site {name!r}.{hint} `orbitcoop sites` lists all {len(self)} ids.")
 
 
 @functools.cache

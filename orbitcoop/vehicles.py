@@ -21,8 +21,16 @@ from pathlib import Path
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.errors import OrbitcoopError
 
-STAGE_NUMBERS = ("propellant_mass_kg", "dry_mass_kg", "isp_vac_s", "isp_sl_s", "thrust_vac_kn", "thrust_sl_kn",
-                 "burn_time_s", "fairing_mass_kg")
+STAGE_NUMBERS = (
+    "propellant_mass_kg",
+    "dry_mass_kg",
+    "isp_vac_s",
+    "isp_sl_s",
+    "thrust_vac_kn",
+    "thrust_sl_kn",
+    "burn_time_s",
+    "fairing_mass_kg",
+)
 ROLES = ("calibration", "validation", "reference")
 
 
@@ -142,8 +150,11 @@ def _number(table, key, where, lo=0.0, hi=math.inf, strict_low=True):
         raise VehicleDataError(f"{where}: {key} = {v!r} is not a finite number")
     v = float(v)
     if (v <= lo if strict_low else v < lo) or v > hi:
-        raise VehicleDataError(f"{where}: {key} = {v:g} is not physical (valid: {'>' if strict_low else '≥'} {lo:g}"
-                               + ("" if hi == math.inf else f" and ≤ {hi:g}") + ")")
+        raise VehicleDataError(
+            f"{where}: {key} = {v:g} is not physical (valid: {'>' if strict_low else '≥'} {lo:g}"
+            + ("" if hi == math.inf else f" and ≤ {hi:g}")
+            + ")"
+        )
     return v
 
 
@@ -168,15 +179,21 @@ def _parse_vehicle(entry, where) -> Vehicle:
         restarts = s.get("restarts")
         if restarts is not None and (not isinstance(restarts, int) or restarts < 0):
             raise VehicleDataError(f"{w}: restarts = {restarts!r} must be a whole number ≥ 0")
-        stages.append(Stage(
-            id=sid, name=s.get("name", sid), count=count, parallel_with=s.get("parallel_with", ""),
-            propellant_mass_kg=prop, dry_mass_kg=dry,
-            isp_vac_s=_number(s, "isp_vac_s", w, hi=1000.0),
-            thrust_vac_kn=_number(s, "thrust_vac_kn", w),
-            burn_time_s=_number(s, "burn_time_s", w),
-            restarts=restarts,
-            fairing_mass_kg=_number(s, "fairing_mass_kg", w, strict_low=False),
-        ))
+        stages.append(
+            Stage(
+                id=sid,
+                name=s.get("name", sid),
+                count=count,
+                parallel_with=s.get("parallel_with", ""),
+                propellant_mass_kg=prop,
+                dry_mass_kg=dry,
+                isp_vac_s=_number(s, "isp_vac_s", w, hi=1000.0),
+                thrust_vac_kn=_number(s, "thrust_vac_kn", w),
+                burn_time_s=_number(s, "burn_time_s", w),
+                restarts=restarts,
+                fairing_mass_kg=_number(s, "fairing_mass_kg", w, strict_low=False),
+            )
+        )
     if not stages:
         raise VehicleDataError(f"{where}: no [[vehicle.stage]] tables")
     ids = {s.id for s in stages}
@@ -193,15 +210,27 @@ def _parse_vehicle(entry, where) -> Vehicle:
             raise VehicleDataError(f"{w}: a {role} point needs an orbit_spec")
         if not str(p.get("source", "")).strip():
             raise VehicleDataError(f"{w}: source is empty: every published point needs its source")
-        points.append(PerformancePoint(
-            payload_kg=_number(p, "payload_kg", w), site=p.get("site", ""), role=role, source=p["source"],
-            orbit=p.get("orbit", ""), orbit_spec=p.get("orbit_spec", ""),
-            orbit_interpretation=p.get("orbit_interpretation", ""), note=p.get("note", ""),
-        ))
+        points.append(
+            PerformancePoint(
+                payload_kg=_number(p, "payload_kg", w),
+                site=p.get("site", ""),
+                role=role,
+                source=p["source"],
+                orbit=p.get("orbit", ""),
+                orbit_spec=p.get("orbit_spec", ""),
+                orbit_interpretation=p.get("orbit_interpretation", ""),
+                note=p.get("note", ""),
+            )
+        )
     return Vehicle(
-        id=vid, name=entry.get("name", vid), operator=entry.get("operator", ""),
-        home_sites=tuple(entry.get("home_sites", ())), stages=tuple(stages), performance=tuple(points),
-        missing=tuple(entry.get("missing", ())), notes=entry.get("notes", ""),
+        id=vid,
+        name=entry.get("name", vid),
+        operator=entry.get("operator", ""),
+        home_sites=tuple(entry.get("home_sites", ())),
+        stages=tuple(stages),
+        performance=tuple(points),
+        missing=tuple(entry.get("missing", ())),
+        notes=entry.get("notes", ""),
     )
 
 

@@ -60,9 +60,15 @@ class _Body:
 
 def test_gto_apogee_burn_matches_boinor_orbits():
     # The apogee speed of a boinor GTO and the circular GEO speed, combined by the law of cosines.
-    gto = Orbit.from_classical(Earth, a=(2 * Earth.R + 250 * u.km + 35786 * u.km) / 2,
-                               ecc=((35786 - 250) * u.km / (2 * Earth.R + 250 * u.km + 35786 * u.km)).to(u.one),
-                               inc=20 * u.deg, raan=0 * u.deg, argp=0 * u.deg, nu=-180 * u.deg)
+    gto = Orbit.from_classical(
+        Earth,
+        a=(2 * Earth.R + 250 * u.km + 35786 * u.km) / 2,
+        ecc=((35786 - 250) * u.km / (2 * Earth.R + 250 * u.km + 35786 * u.km)).to(u.one),
+        inc=20 * u.deg,
+        raan=0 * u.deg,
+        argp=0 * u.deg,
+        nu=-180 * u.deg,
+    )
     va = np.linalg.norm(gto.v.to_value(u.m / u.s))
     geo = Orbit.circular(Earth, alt=35786 * u.km)
     vc = np.linalg.norm(geo.v.to_value(u.m / u.s))

@@ -16,9 +16,31 @@ def test_catalogue_size_and_first_sites():
     assert len([s for s in sites if not s.parent]) >= 30
     ids = [s.id for s in sites if not s.parent]
     assert ids[:4] == ["tanegashima", "vostochny", "kourou", "wenchang"]
-    for sid in ("baikonur", "plesetsk", "jiuquan", "taiyuan", "xichang", "uchinoura", "cape-canaveral",
-                "vandenberg", "wallops", "kodiak", "satish-dhawan", "alcantara", "naro", "mahia", "andoya",
-                "saxavord", "esrange", "sohae", "semnan", "palmachim", "kapustin-yar", "starbase", "omelek"):
+    for sid in (
+        "baikonur",
+        "plesetsk",
+        "jiuquan",
+        "taiyuan",
+        "xichang",
+        "uchinoura",
+        "cape-canaveral",
+        "vandenberg",
+        "wallops",
+        "kodiak",
+        "satish-dhawan",
+        "alcantara",
+        "naro",
+        "mahia",
+        "andoya",
+        "saxavord",
+        "esrange",
+        "sohae",
+        "semnan",
+        "palmachim",
+        "kapustin-yar",
+        "starbase",
+        "omelek",
+    ):
         assert oc.get_site(sid).id == sid
 
 
@@ -50,12 +72,16 @@ def test_ids_unique():
 
 def test_malformed_catalogue_names_entry_and_field(tmp_path):
     p = tmp_path / "bad.toml"
-    p.write_text('[[site]]\nid = "x"\nname = "X"\ncountry = "C"\noperator = "O"\nstatus = "active"\n'
-                 'latitude_deg = 95.0\nlongitude_deg = 0.0\nposition_source = "s [A]"\n')
+    p.write_text(
+        '[[site]]\nid = "x"\nname = "X"\ncountry = "C"\noperator = "O"\nstatus = "active"\n'
+        'latitude_deg = 95.0\nlongitude_deg = 0.0\nposition_source = "s [A]"\n'
+    )
     with pytest.raises(CatalogueError, match=r"bad.toml site #0 \(id 'x'\): latitude_deg = 95.0"):
         Catalogue.from_toml(p)
-    p.write_text('[[site]]\nid = "x"\nname = "X"\ncountry = "C"\noperator = "O"\nstatus = "active"\n'
-                 'latitude_deg = 5.0\nlongitude_deg = 0.0\nposition_source = ""\n')
+    p.write_text(
+        '[[site]]\nid = "x"\nname = "X"\ncountry = "C"\noperator = "O"\nstatus = "active"\n'
+        'latitude_deg = 5.0\nlongitude_deg = 0.0\nposition_source = ""\n'
+    )
     with pytest.raises(CatalogueError, match="position_source is empty"):
         Catalogue.from_toml(p)
 

@@ -54,7 +54,7 @@ def test_changing_site_data_flips_a_verdict():
 
 def test_user_claims_file(tmp_path):
     p = tmp_path / "mine.toml"
-    p.write_text('''
+    p.write_text("""
 [[claim]]
 id = "kourou-cheaper-than-baikonur-for-geo"
 quote = "Kourou beats Baikonur for GEO"
@@ -69,7 +69,7 @@ references = ["baikonur"]
 orbits = ["geo"]
 comparison = "less"
 threshold_m_s = 300
-''')
+""")
     (r,) = evaluate_claims(p)
     assert r.verdict == "supported"
 
@@ -77,19 +77,29 @@ threshold_m_s = 300
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\nmetric = "x"\n',
-         ["claim #0 (id 'c1')", "metric 'x'"]),
-        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\n[claim.question]\nmetric = "policy"\n',
-         ["claim #0 (id 'c1') source", "missing field 'date'"]),
-        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
-         'metric = "reachable"\nsites = ["tanegashma"]\norbits = ["iss"]\nexpect = true\n',
-         ["claim #0 (id 'c1') question", "unknown launch site 'tanegashma'", "tanegashima"]),
-        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
-         'metric = "spread"\nsites = ["kourou", "wenchang"]\norbits = ["leo:400"]\nthreshold_m_s = 5\n',
-         ["orbit 'leo:400'"]),
-        ('quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
-         'metric = "spread"\nsites = ["kourou", "wenchang"]\norbits = ["iss"]\nthreshold_m_s = -5\n',
-         ["threshold_m_s = -5.0"]),
+        (
+            'quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\nmetric = "x"\n',
+            ["claim #0 (id 'c1')", "metric 'x'"],
+        ),
+        (
+            'quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\n[claim.question]\nmetric = "policy"\n',
+            ["claim #0 (id 'c1') source", "missing field 'date'"],
+        ),
+        (
+            'quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
+            'metric = "reachable"\nsites = ["tanegashma"]\norbits = ["iss"]\nexpect = true\n',
+            ["claim #0 (id 'c1') question", "unknown launch site 'tanegashma'", "tanegashima"],
+        ),
+        (
+            'quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
+            'metric = "spread"\nsites = ["kourou", "wenchang"]\norbits = ["leo:400"]\nthreshold_m_s = 5\n',
+            ["orbit 'leo:400'"],
+        ),
+        (
+            'quote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n[claim.question]\n'
+            'metric = "spread"\nsites = ["kourou", "wenchang"]\norbits = ["iss"]\nthreshold_m_s = -5\n',
+            ["threshold_m_s = -5.0"],
+        ),
     ],
 )
 def test_malformed_claims_name_entry_and_field(tmp_path, body, words):
@@ -124,8 +134,10 @@ def test_payload_claims(results):
 
 def test_payload_claim_with_unknown_vehicle_is_a_clear_error(tmp_path):
     p = tmp_path / "c.toml"
-    p.write_text('[[claim]]\nid = "x"\nquote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n'
-                 '[claim.question]\nmetric = "payload_covers"\nvehicle = "h4"\nsite = "kourou"\n'
-                 'reference_vehicle = "vega"\nreference_site = "kourou"\norbits = ["sso:700"]\n')
+    p.write_text(
+        '[[claim]]\nid = "x"\nquote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n'
+        '[claim.question]\nmetric = "payload_covers"\nvehicle = "h4"\nsite = "kourou"\n'
+        'reference_vehicle = "vega"\nreference_site = "kourou"\norbits = ["sso:700"]\n'
+    )
     with pytest.raises(ClaimsFileError, match="vehicle: unknown vehicle 'h4'"):
         load_claims(p)

@@ -29,8 +29,25 @@ def test_assess_table_and_json(capsys):
     assert d["site"] == "vostochny" and d["direct"] is True and d["dv_m_s"]["total"] > 7000
 
 
-@pytest.mark.parametrize("orbit", ["iss", "tiangong", "geo", "gto", "gps", "glonass", "galileo", "beidou",
-                                   "molniya", "tli", "polar", "leo:400:51.6", "sso:700", "gto:250:35786"])
+@pytest.mark.parametrize(
+    "orbit",
+    [
+        "iss",
+        "tiangong",
+        "geo",
+        "gto",
+        "gps",
+        "glonass",
+        "galileo",
+        "beidou",
+        "molniya",
+        "tli",
+        "polar",
+        "leo:400:51.6",
+        "sso:700",
+        "gto:250:35786",
+    ],
+)
 def test_compare_accepts_every_orbit_form(capsys, orbit):
     code, out, _ = run(capsys, "compare", orbit, "--sites", "kourou,tanegashima", "--json")
     assert code == 0

@@ -12,8 +12,14 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.py"
 
 def test_there_is_an_example_per_article():
     names = {p.stem for p in EXAMPLES}
-    assert {"japan_russia_vostochny", "italy_japan_vega_h3", "japan_us_policy", "us_japan_framework",
-            "china_russia", "geo_penalty_by_latitude"} <= names
+    assert {
+        "japan_russia_vostochny",
+        "italy_japan_vega_h3",
+        "japan_us_policy",
+        "us_japan_framework",
+        "china_russia",
+        "geo_penalty_by_latitude",
+    } <= names
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.stem)

@@ -1,12 +1,14 @@
 """Vehicles and the payload model: physics properties, what-ifs, clear errors, validation bounds."""
 
+import itertools
+
 import astropy.units as u
 import numpy as np
 import pytest
 
 import orbitcoop as oc
 from orbitcoop.core.payload import ideal_dv, payload_for_dv
-from orbitcoop.payload import can_launch, calibration, payload, validation_rows, validation_summary
+from orbitcoop.payload import calibration, can_launch, payload, validation_rows, validation_summary
 from orbitcoop.vehicles import (
     MissingVehicleDataError,
     UnknownVehicleError,
@@ -16,8 +18,23 @@ from orbitcoop.vehicles import (
     load_vehicles,
 )
 
-REQUIRED = ["h3-30", "h3-24", "h-iia-202", "vega-c", "vega", "ariane-62", "ariane-64", "soyuz-2.1b-fregat",
-            "angara-a5", "long-march-5", "long-march-7", "long-march-3b", "falcon-9", "pslv-xl", "electron"]
+REQUIRED = [
+    "h3-30",
+    "h3-24",
+    "h-iia-202",
+    "vega-c",
+    "vega",
+    "ariane-62",
+    "ariane-64",
+    "soyuz-2.1b-fregat",
+    "angara-a5",
+    "long-march-5",
+    "long-march-7",
+    "long-march-3b",
+    "falcon-9",
+    "pslv-xl",
+    "electron",
+]
 KG = u.kg
 
 
@@ -47,8 +64,10 @@ def test_calibration_point_is_reproduced():
 
 
 def test_payload_falls_as_orbit_energy_rises():
-    masses = [payload("falcon-9", "cape-canaveral", o).mass.to_value(KG)
-              for o in ("leo:200:28.5", "leo:800:28.5", "meo:5000:28.5", "gto", "geo")]
+    masses = [
+        payload("falcon-9", "cape-canaveral", o).mass.to_value(KG)
+        for o in ("leo:200:28.5", "leo:800:28.5", "meo:5000:28.5", "gto", "geo")
+    ]
     assert masses == sorted(masses, reverse=True) and masses[-1] > 0
 
 
@@ -56,10 +75,12 @@ def test_payload_falls_as_orbit_energy_rises():
 @pytest.mark.parametrize("orbit", ["gto", "gtodv:1500", "geo"])
 def test_moving_toward_the_equator_never_lowers_gto_payload(vehicle, orbit):
     # Sites without published corridors, so that only latitude differs.
-    by_lat = sorted(("tanegashima", "wenchang", "satish-dhawan", "kwajalein", "naro", "sohae"),
-                    key=lambda s: -abs(oc.get_site(s).latitude_deg))
+    by_lat = sorted(
+        ("tanegashima", "wenchang", "satish-dhawan", "kwajalein", "naro", "sohae"),
+        key=lambda s: -abs(oc.get_site(s).latitude_deg),
+    )
     masses = [payload(vehicle, s, orbit).mass.to_value(KG) for s in by_lat]
-    assert all(b >= a - 1e-6 for a, b in zip(masses, masses[1:], strict=False)), masses
+    assert all(b >= a - 1e-6 for a, b in itertools.pairwise(masses)), masses
 
 
 def test_unreachable_gives_zero_with_reason():
@@ -77,7 +98,7 @@ def test_what_if_at_a_site_never_flown():
 
 def test_can_launch_table():
     df = can_launch(2000 * u.kg, "sso:700", vehicles=["vega-c", "soyuz-2.1b-fregat", "vega"])
-    assert list(df["vehicle"])[0] == "soyuz-2.1b-fregat"
+    assert df["vehicle"].iloc[0] == "soyuz-2.1b-fregat"
     assert bool(df[df.vehicle == "vega"]["can"].iloc[0]) is False
     with pytest.raises(ValueError, match="positive"):
         can_launch(-1 * u.kg, "sso:700")
@@ -96,11 +117,19 @@ def test_missing_data_is_reported_not_guessed():
 @pytest.mark.parametrize(
     ("stage", "words"),
     [
-        ('id = "s1"\npropellant_mass_kg = 1000.0\ndry_mass_kg = 100.0\nisp_vac_s = -3.0\n', ["stage 's1'", "isp_vac_s = -3"]),
-        ('id = "s1"\npropellant_mass_kg = 0.0\ndry_mass_kg = 100.0\nisp_vac_s = 300.0\n', ["stage 's1'", "propellant_mass_kg = 0"]),
+        (
+            'id = "s1"\npropellant_mass_kg = 1000.0\ndry_mass_kg = 100.0\nisp_vac_s = -3.0\n',
+            ["stage 's1'", "isp_vac_s = -3"],
+        ),
+        (
+            'id = "s1"\npropellant_mass_kg = 0.0\ndry_mass_kg = 100.0\nisp_vac_s = 300.0\n',
+            ["stage 's1'", "propellant_mass_kg = 0"],
+        ),
         ('id = "s1"\npropellant_mass_kg = 1000.0\ndry_mass_kg = 100.0\nisp_vac_s = 300.0\ncount = 0\n', ["count = 0"]),
-        ('id = "s1"\nparallel_with = "core"\npropellant_mass_kg = 1.0\ndry_mass_kg = 1.0\nisp_vac_s = 300.0\n',
-         ["parallel_with 'core'"]),
+        (
+            'id = "s1"\nparallel_with = "core"\npropellant_mass_kg = 1.0\ndry_mass_kg = 1.0\nisp_vac_s = 300.0\n',
+            ["parallel_with 'core'"],
+        ),
     ],
 )
 def test_non_physical_vehicle_file_names_vehicle_stage_field(tmp_path, stage, words):

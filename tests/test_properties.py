@@ -101,8 +101,10 @@ def test_geo_cost_monotone_in_inclination(rp, i1, i2):
 @given(st.floats(0.0, math.radians(65)), st.floats(WGS84_A_M + 150e3, WGS84_A_M + 800e3))
 def test_supersync_never_worse_than_two_burn(inc, r1):
     rs = geo.supersync_apogee(MU, inc, r1, GEO_RADIUS_M, WGS84_A_M + 1e8)
-    assert geo.supersync_dv(MU, inc, r1, GEO_RADIUS_M, rs) <= maneuvers.transfer_dv(
-        MU, r1, GEO_RADIUS_M, GEO_RADIUS_M, inc) + 1e-6
+    assert (
+        geo.supersync_dv(MU, inc, r1, GEO_RADIUS_M, rs)
+        <= maneuvers.transfer_dv(MU, r1, GEO_RADIUS_M, GEO_RADIUS_M, inc) + 1e-6
+    )
 
 
 @given(st.floats(WGS84_A_M + 100e3, WGS84_A_M + 5000e3), st.floats(WGS84_A_M + 100e3, WGS84_A_M + 5000e3))
@@ -115,8 +117,10 @@ def test_sso_inclination_grows_with_altitude(a1, a2):
 @given(lats, elev)
 def test_latitude_never_helps_reach_low_inclinations(lat, h):
     # The further from the equator, the higher the lowest reachable inclination.
-    assert azimuth.min_inclination(lat, h) <= azimuth.min_inclination(
-        math.copysign(min(abs(lat) + 0.01, math.pi / 2 - 1e-6), lat), h) + 1e-12
+    assert (
+        azimuth.min_inclination(lat, h)
+        <= azimuth.min_inclination(math.copysign(min(abs(lat) + 0.01, math.pi / 2 - 1e-6), lat), h) + 1e-12
+    )
 
 
 def test_array_and_scalar_paths_agree():

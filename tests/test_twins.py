@@ -74,8 +74,10 @@ def test_split_transfer(rng):
 def test_gto_geo(rng):
     inc = rng.uniform(0, math.pi, N)
     rp = WGS84_A_M + rng.uniform(150e3, 1000e3, N)
-    close(vec.gto_geo_apogee_dv(GM_EARTH_M3_S2, inc, rp, GEO_RADIUS_M),
-          ref.gto_geo_apogee_dv(GM_EARTH_M3_S2, inc, rp, GEO_RADIUS_M))
+    close(
+        vec.gto_geo_apogee_dv(GM_EARTH_M3_S2, inc, rp, GEO_RADIUS_M),
+        ref.gto_geo_apogee_dv(GM_EARTH_M3_S2, inc, rp, GEO_RADIUS_M),
+    )
 
 
 def test_supersync(rng):
@@ -83,8 +85,10 @@ def test_supersync(rng):
     inc = rng.uniform(0, math.radians(65), n)
     r1 = WGS84_A_M + rng.uniform(150e3, 600e3, n)
     rs = GEO_RADIUS_M * rng.uniform(1.0, 3.0, n)
-    close(vec.supersync_dv(GM_EARTH_M3_S2, inc, r1, GEO_RADIUS_M, rs),
-          ref.supersync_dv(GM_EARTH_M3_S2, inc, r1, GEO_RADIUS_M, rs))
+    close(
+        vec.supersync_dv(GM_EARTH_M3_S2, inc, r1, GEO_RADIUS_M, rs),
+        ref.supersync_dv(GM_EARTH_M3_S2, inc, r1, GEO_RADIUS_M, rs),
+    )
 
 
 def test_sso(rng):

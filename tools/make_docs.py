@@ -1,7 +1,7 @@
 """Regenerate the generated parts of docs/ from the data files.
 
-    python tools/make_docs.py        # rewrite docs/catalogue.md, docs/claims.md, docs/validation.md
-    python tools/make_docs.py --check  # exit 1 if it is out of date (tests/test_docs.py)
+python tools/make_docs.py        # rewrite docs/catalogue.md, docs/claims.md, docs/validation.md
+python tools/make_docs.py --check  # exit 1 if it is out of date (tests/test_docs.py)
 """
 
 import sys
@@ -156,8 +156,10 @@ def validation_markdown() -> str:
         if r["role"] == "unavailable":
             unavailable.append(r)
             continue
-        lines.append(f"| `{r['vehicle']}` | {r['role']} | {r['site']} | `{r['orbit']}` | {r['published_kg']:.0f} | "
-                     f"{r['predicted_kg']:.0f} | {r['low_kg']:.0f}–{r['high_kg']:.0f} | {r['error_pct']:+.1f} |")
+        lines.append(
+            f"| `{r['vehicle']}` | {r['role']} | {r['site']} | `{r['orbit']}` | {r['published_kg']:.0f} | "
+            f"{r['predicted_kg']:.0f} | {r['low_kg']:.0f}–{r['high_kg']:.0f} | {r['error_pct']:+.1f} |"
+        )
     lines += [
         "",
         "Rows marked *reference (interpreted)* are published points whose orbit the source does not",
@@ -176,16 +178,24 @@ def validation_markdown() -> str:
         "differ between a low LEO and a long GTO ascent), vacuum Isp throughout, boosters sharing the",
         "first phase by thrust, stage masses mostly from secondary sources.",
     ]
-    lines += ["", "## Vehicles without a payload estimate", "",
-              "Missing data is recorded as missing, not guessed; these vehicles have no estimate until it is found.", ""]
+    lines += [
+        "",
+        "## Vehicles without a payload estimate",
+        "",
+        "Missing data is recorded as missing, not guessed; these vehicles have no estimate until it is found.",
+        "",
+    ]
     lines += [f"- `{r['vehicle']}`: {r['reason'].split(': ', 1)[-1]}" for r in unavailable]
     lines.append("")
     return "\n".join(lines)
 
 
 def main(argv):
-    targets = {ROOT / "docs" / "catalogue.md": catalogue_markdown(), ROOT / "docs" / "claims.md": claims_markdown(),
-               ROOT / "docs" / "validation.md": validation_markdown()}
+    targets = {
+        ROOT / "docs" / "catalogue.md": catalogue_markdown(),
+        ROOT / "docs" / "claims.md": claims_markdown(),
+        ROOT / "docs" / "validation.md": validation_markdown(),
+    }
     stale = [t for t, text in targets.items() if not t.exists() or t.read_text(encoding="utf-8") != text]
     if "--check" in argv:
         for t in stale:

@@ -1,9 +1,9 @@
 """Numba kernels on plain floats and arrays, in SI units (m, s, rad).
 
-Nothing here imports astropy and nothing here raises: an infeasible case comes
-back as NaN (and, where a caller needs to know why, a status code from
-:mod:`orbitcoop.core.status`). Range checks and clear errors live in the units
-API, :mod:`orbitcoop.feasibility`.
+Nothing here imports astropy and nothing here raises (numba's numpy error
+model: a division by zero gives inf/NaN): an infeasible geometry comes back as
+NaN, an unreachable payload as 0. Range checks and the errors that explain them
+live in the units API, :mod:`orbitcoop.feasibility` and :mod:`orbitcoop.payload`.
 
 Each kernel is written once as a scalar ``@jit`` function, called by that name
 from other kernels. Its array version, a ufunc derived from the scalar, is

@@ -82,9 +82,9 @@ def nearest_inclination(inc_rad, lo_rad, hi_rad):
 
 
 @jit
-def nearest_inclination_rows(inc_rad, row, lo_rad, hi_rad):
-    """Vector form: for each element k, nearest to inc_rad[k] within row ``row[k]`` of lo/hi."""
+def nearest_inclination_rows(inc_rad, lo_rad, hi_rad):
+    """Vector form: for each k, the inclination nearest inc_rad[k] within the intervals of row k of lo/hi."""
     out = np.empty(inc_rad.shape[0])
     for k in range(inc_rad.shape[0]):
-        out[k] = nearest_inclination(inc_rad[k], lo_rad[row[k]], hi_rad[row[k]])
+        out[k] = nearest_inclination(inc_rad[k], lo_rad[k], hi_rad[k])
     return out

@@ -98,7 +98,7 @@ def supersync_dv(mu, inc_rad, r1_m, r2_m, rs_m):
 @kernel(5)
 def supersync_fraction(mu, inc_rad, r1_m, r2_m, rs_m):
     """Share of the plane change done at the perigee (first) burn of the supersynchronous transfer."""
-    v1, vp_t, va_t, va_2, vp_2, v2 = _supersync_parts(mu, inc_rad, r1_m, r2_m, rs_m)
+    v1, vp_t, va_t, va_2, _, _ = _supersync_parts(mu, inc_rad, r1_m, r2_m, rs_m)
     return split_fraction(v1, vp_t, va_t, va_2, inc_rad)
 
 

@@ -12,8 +12,6 @@ rebuilt in every process (~50 ms each) and they recompute invariants per element
 With ``NUMBA_DISABLE_JIT=1`` everything runs as plain Python (``np.vectorize``).
 """
 
-import math
-
 import numba
 import numpy as np
 from numba import njit, prange, types
@@ -61,7 +59,7 @@ def _array_loop(scalar, nin):
         f"        out[k] = scalar({', '.join(f'_pick({n}, k)' for n in names)})\n"
     )
     namespace = {"prange": prange, "scalar": scalar, "_pick": _pick, "__name__": py.__module__}
-    exec(compile(src, py.__code__.co_filename, "exec"), namespace)  # noqa: S102 - fixed template
+    exec(compile(src, py.__code__.co_filename, "exec"), namespace)
     return jit_parallel(namespace[name])
 
 
@@ -105,8 +103,11 @@ class Kernel:
         # Arguments that vary along only some axes are expanded (a copy) so that the
         # loop can index every argument by one flat index.
         flat = [
-            float(a) if not a.ndim else
-            (a if a.shape == shape and a.flags.c_contiguous else np.ascontiguousarray(np.broadcast_to(a, shape))).reshape(-1)
+            float(a)
+            if not a.ndim
+            else (
+                a if a.shape == shape and a.flags.c_contiguous else np.ascontiguousarray(np.broadcast_to(a, shape))
+            ).reshape(-1)
             for a in arrays
         ]
         result = np.empty(shape) if out is None else out

@@ -235,5 +235,5 @@ def transfer_burn_dv(mu, r1_m, rp2_m, ra2_m, angle_rad, first_share):
     The second burn is ``transfer_dv`` minus this, or this function with the
     roles swapped by the caller; kept separate so each output is one ufunc.
     """
-    v1, vt1, vt2, v2 = _transfer_speeds(mu, r1_m, rp2_m, ra2_m)
+    v1, vt1, _, _ = _transfer_speeds(mu, r1_m, rp2_m, ra2_m)
     return combined_dv(v1, vt1, first_share * abs(angle_rad))

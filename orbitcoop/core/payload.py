@@ -11,7 +11,7 @@ multistage vehicles)
 
 Δv(m) decreases strictly with m, so the payload for a required Δv is the root of
 Δv(m) = Δv_req, found by bisection on [0, M₀] (60 halvings, relative width < 1e-16).
-If even m = 0 falls short, the payload is 0 and the status says the orbit is out of reach.
+If even m = 0 falls short, the payload is 0 (the API reports the orbit as out of reach).
 """
 
 import math
@@ -20,10 +20,6 @@ from numba import prange
 
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.core.jit import jit, jit_parallel
-
-OK = 0
-#: The vehicle cannot give the required Δv even with no payload.
-OUT_OF_REACH = 1
 
 
 @jit
