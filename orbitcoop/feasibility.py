@@ -641,6 +641,10 @@ def _describe(k, p, site, orbit):
             notes.append("plane change split optimally between the transfer's perigee and apogee burns")
     if orbit.inclination_deg is None:
         notes.append(f"inclination free: took the cheapest allowed plane, {launch:.2f}°")
+    # Evidence from the catalogue: missions flown from here into (nearly) this plane.
+    flown = [f for f in site.flown if abs(f.inclination_deg - tgt) <= 1.0]
+    if flown:
+        notes.append("flown from here: " + "; ".join(f"{f.mission} at {f.inclination_deg:g}°" for f in flown[:3]))
     return strategy, in_corridor, plane, dogleg, notes
 
 

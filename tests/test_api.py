@@ -200,3 +200,8 @@ def test_compare_default_is_every_active_site_once():
     assert "tanegashima" in ids and "kourou" in ids
     assert not any(oc.get_site(i).parent for i in ids)
     assert all(oc.get_site(i).status == "active" for i in ids)
+
+
+def test_flown_evidence_is_quoted():
+    a = oc.assess("baikonur", "iss")
+    assert any(n.startswith("flown from here:") and "51.6" in n for n in a.notes)
