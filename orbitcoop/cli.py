@@ -39,12 +39,21 @@ def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
     return "\n".join(out)
 
 
+def _emit(args, rows, columns) -> int:
+    """Print ``rows`` as JSON (``--json``) or as an aligned table of ``columns``."""
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(_table(rows, columns))
+    return 0
+
+
+def _pairs(rows) -> str:
+    """A two-column what/value table without its header (for a single result)."""
+    return _table(rows, [("what", "", ""), ("value", "", "")]).split("\n", 2)[2]
+
+
 def _site_row(s) -> dict:
-    corr = ", ".join(f"{c.azimuth_min_deg:g}–{c.azimuth_max_deg:g}°" for c in s.corridors)
-    lims = ", ".join(
-        f"i {c.min_deg if c.min_deg is not None else ''}–{c.max_deg if c.max_deg is not None else ''}°"
-        for c in s.inclination_limits
-    )
     return {
         "id": s.id,
         "name": s.name,
@@ -54,7 +63,7 @@ def _site_row(s) -> dict:
         "longitude_deg": s.longitude_deg,
         "elevation_m": s.elevation_m,
         "parent": s.parent or None,
-        "constraints": "; ".join(x for x in (corr, lims) if x) or "unknown",
+        "constraints": s.constraints_label,
         "position_source": s.position_source,
     }
 
@@ -63,23 +72,18 @@ def cmd_sites(args) -> int:
     from orbitcoop.sites import list_sites
 
     rows = [_site_row(s) for s in list_sites(status=args.status)]
-    if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return 0
-    print(
-        _table(
-            rows,
-            [
-                ("id", "id", ""),
-                ("country", "country", ""),
-                ("status", "status", ""),
-                ("latitude_deg", "lat °", ".4f"),
-                ("longitude_deg", "lon °", ".4f"),
-                ("constraints", "corridor / inclination limits", ""),
-            ],
-        )
+    return _emit(
+        args,
+        rows,
+        [
+            ("id", "id", ""),
+            ("country", "country", ""),
+            ("status", "status", ""),
+            ("latitude_deg", "lat °", ".4f"),
+            ("longitude_deg", "lon °", ".4f"),
+            ("constraints", "corridor / inclination limits", ""),
+        ],
     )
-    return 0
 
 
 def cmd_assess(args) -> int:
@@ -92,7 +96,7 @@ def cmd_assess(args) -> int:
     corridor = {True: "yes", False: "no", "unknown": "unknown"}[result["in_corridor"]]
     print(f"{result['site']} → {result['orbit']}")
     print(
-        _table(
+        _pairs(
             [
                 {"what": "directly reachable", "value": "yes" if result["direct"] else "no"},
                 {"what": "inside published corridor", "value": corridor},
@@ -108,9 +112,8 @@ def cmd_assess(args) -> int:
                 },
                 *({"what": f"Δv {k.replace('_', ' ')}", "value": f"{v:,.0f} m/s"} for k, v in result["dv_m_s"].items()),
                 {"what": "penalty vs an equatorial site", "value": f"{result['dv_penalty_m_s']:+,.0f} m/s"},
-            ],
-            [("what", "", ""), ("value", "", "")],
-        ).split("\n", 2)[2]
+            ]
+        )
     )
     for note in result["notes"]:
         print(f"  • {note}")
@@ -124,29 +127,24 @@ def cmd_compare(args) -> int:
     df = compare(sites, args.orbit)
     df = df.sort_values("total_dv_m_s", kind="stable")
     rows = df.to_dict(orient="records")
-    if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-        return 0
-    print(
-        _table(
-            rows,
-            [
-                ("site", "site", ""),
-                ("orbit", "orbit", ""),
-                ("latitude_deg", "lat °", ".2f"),
-                ("direct", "direct", ""),
-                ("in_corridor", "corridor", ""),
-                ("strategy", "strategy", ""),
-                ("launch_inclination_deg", "launch i °", ".2f"),
-                ("rotation_gain_m_s", "rotation gain m/s", ".0f"),
-                ("plane_change_m_s", "plane change m/s", ".0f"),
-                ("dogleg_m_s", "dogleg m/s", ".0f"),
-                ("total_dv_m_s", "Δv m/s", ".0f"),
-                ("dv_penalty_m_s", "penalty m/s", "+.0f"),
-            ],
-        )
+    return _emit(
+        args,
+        rows,
+        [
+            ("site", "site", ""),
+            ("orbit", "orbit", ""),
+            ("latitude_deg", "lat °", ".2f"),
+            ("direct", "direct", ""),
+            ("in_corridor", "corridor", ""),
+            ("strategy", "strategy", ""),
+            ("launch_inclination_deg", "launch i °", ".2f"),
+            ("rotation_gain_m_s", "rotation gain m/s", ".0f"),
+            ("plane_change_m_s", "plane change m/s", ".0f"),
+            ("dogleg_m_s", "dogleg m/s", ".0f"),
+            ("total_dv_m_s", "Δv m/s", ".0f"),
+            ("dv_penalty_m_s", "penalty m/s", "+.0f"),
+        ],
     )
-    return 0
 
 
 def cmd_claims(args) -> int:
@@ -193,23 +191,18 @@ def cmd_vehicles(args) -> int:
                 "model": model,
             }
         )
-    if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return 0
-    print(
-        _table(
-            rows,
-            [
-                ("id", "id", ""),
-                ("operator", "operator", ""),
-                ("home_sites", "home sites", ""),
-                ("stages", "stages", "d"),
-                ("points", "published points", "d"),
-                ("model", "payload model", ""),
-            ],
-        )
+    return _emit(
+        args,
+        rows,
+        [
+            ("id", "id", ""),
+            ("operator", "operator", ""),
+            ("home_sites", "home sites", ""),
+            ("stages", "stages", "d"),
+            ("points", "published points", "d"),
+            ("model", "payload model", ""),
+        ],
     )
-    return 0
 
 
 def cmd_payload(args) -> int:
@@ -223,12 +216,7 @@ def cmd_payload(args) -> int:
         f"{e['vehicle']} from {e['site']} to {e['orbit']}: {e['mass_kg']:,.0f} kg "
         f"(band {e['mass_low_kg']:,.0f}–{e['mass_high_kg']:,.0f} kg){'; ' + e['reason'] if e['reason'] else ''}"
     )
-    print(
-        _table(
-            [{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()],
-            [("what", "", ""), ("value", "", "")],
-        ).split("\n", 2)[2]
-    )
+    print(_pairs([{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()]))
     for note in e["notes"]:
         print(f"  • {note}")
     return 0

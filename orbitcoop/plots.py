@@ -82,15 +82,12 @@ def corridor_roses(path, sites) -> Path:
                 ax.bar(
                     math.radians(c.azimuth_min_deg + span / 2), 1, width=math.radians(span), color="#2e86c1", alpha=0.6
                 )
-            label = "; ".join(f"{c.azimuth_min_deg:g}°→{c.azimuth_max_deg:g}°" for c in site.corridors)
+            label = "; ".join(c.label for c in site.corridors)
         elif site.inclination_limits:
             for lo, hi in _limit_azimuths(site):
                 span = (hi - lo) % 360
                 ax.bar(math.radians(lo + span / 2), 1, width=math.radians(span), color="#f5b041", alpha=0.6)
-            label = "from inclination limits: " + ", ".join(
-                f"{'' if c.min_deg is None else f'{c.min_deg:g}'}–{'' if c.max_deg is None else f'{c.max_deg:g}'}°"
-                for c in site.inclination_limits
-            )
+            label = "from inclination limits: " + ", ".join(c.label for c in site.inclination_limits)
         else:
             ax.bar(0, 1, width=2 * math.pi, color="#bbbbbb", alpha=0.25)
             label = "corridor unknown"

@@ -38,6 +38,11 @@ class Corridor:
         span = (self.azimuth_max_deg - self.azimuth_min_deg) % 360.0
         return (azimuth_deg - self.azimuth_min_deg) % 360.0 <= span + 1e-9
 
+    @property
+    def label(self) -> str:
+        """E.g. '349.5°→93.5°' (clockwise)."""
+        return f"{self.azimuth_min_deg:g}°→{self.azimuth_max_deg:g}°"
+
 
 @dataclass(frozen=True)
 class InclinationLimit:
@@ -47,6 +52,13 @@ class InclinationLimit:
     max_deg: float | None
     source: str
     note: str = ""
+
+    @property
+    def label(self) -> str:
+        """E.g. 'i 63–83°'; an unpublished bound is left blank ('i 51.6–°')."""
+        lo = "" if self.min_deg is None else f"{self.min_deg:g}"
+        hi = "" if self.max_deg is None else f"{self.max_deg:g}"
+        return f"i {lo}–{hi}°"
 
 
 @dataclass(frozen=True)
@@ -117,15 +129,15 @@ class LaunchSite:
         """True if a corridor or an inclination limit is published for this site."""
         return bool(self.corridors or self.inclination_limits)
 
+    @property
+    def constraints_label(self) -> str:
+        """The published corridors and inclination limits in a few characters, or 'corridor unknown'."""
+        return ", ".join(c.label for c in (*self.corridors, *self.inclination_limits)) or "corridor unknown"
+
     def __repr__(self) -> str:
-        corr = ", ".join(f"{c.azimuth_min_deg:g}–{c.azimuth_max_deg:g}°" for c in self.corridors)
-        lims = ", ".join(
-            f"i {'' if c.min_deg is None else f'{c.min_deg:g}'}–{'' if c.max_deg is None else f'{c.max_deg:g}'}°"
-            for c in self.inclination_limits
-        )
-        constraint = "; ".join(x for x in (corr, lims) if x) or "corridor unknown"
         return (
-            f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, {self.status}, {constraint})"
+            f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, {self.status}, "
+            f"{self.constraints_label})"
         )
 
 

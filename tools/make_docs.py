@@ -28,12 +28,7 @@ def catalogue_markdown() -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for s in catalogue():
-        corr = [f"{c.azimuth_min_deg:g}°→{c.azimuth_max_deg:g}°" for c in s.corridors]
-        lims = [
-            f"i {'' if c.min_deg is None else f'{c.min_deg:g}'}–{'' if c.max_deg is None else f'{c.max_deg:g}'}°"
-            for c in s.inclination_limits
-        ]
-        constraint = ", ".join(corr + lims) or "*unknown*"
+        constraint = s.constraints_label if s.constraints_known else "*unknown*"
         src = s.position_source.replace("|", "/")
         if len(src) > 140:
             src = src[:137] + "…"
