@@ -34,10 +34,6 @@ class Corridor:
     source: str
     note: str = ""
 
-    def contains(self, azimuth_deg: float) -> bool:
-        span = (self.azimuth_max_deg - self.azimuth_min_deg) % 360.0
-        return (azimuth_deg - self.azimuth_min_deg) % 360.0 <= span + 1e-9
-
     @property
     def label(self) -> str:
         """E.g. '349.5°→93.5°' (clockwise)."""

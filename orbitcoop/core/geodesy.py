@@ -44,13 +44,3 @@ def geocentric_latitude(lat_rad, alt_m):
     s = math.sin(lat_rad)
     n = WGS84_A_M / math.sqrt(1.0 - WGS84_E2 * s * s)
     return math.atan2(((1.0 - WGS84_E2) * n + alt_m) * s, (n + alt_m) * math.cos(lat_rad))
-
-
-@kernel(2)
-def geocentric_radius(lat_rad, alt_m):
-    """Distance [m] of a site from Earth's centre."""
-    s = math.sin(lat_rad)
-    n = WGS84_A_M / math.sqrt(1.0 - WGS84_E2 * s * s)
-    rho = (n + alt_m) * math.cos(lat_rad)
-    z = ((1.0 - WGS84_E2) * n + alt_m) * s
-    return math.sqrt(rho * rho + z * z)

@@ -9,8 +9,6 @@ import math
 
 from orbitcoop.core.jit import jit
 
-HALF_PI = 0.5 * math.pi
-
 # Taylor coefficients (−1)^k / (2k+1)! for k = 1..9. On |x| ≤ π/2 the first omitted
 # term, x^21/21!, is below 6e-17 (relative error of the sum < 4e-16).
 _S3 = -1.0 / 6.0
@@ -46,12 +44,6 @@ def sin_half(angle_rad):
     y = 0.5 * abs(angle_rad)
     y = min(y, math.pi - y)
     return sin_quadrant(y)
-
-
-@jit
-def cos_inclination(inc_rad):
-    """cos i for 0 ≤ i ≤ π, as sin(π/2 − i) on the quadrant polynomial."""
-    return sin_quadrant(HALF_PI - inc_rad)
 
 
 @jit
