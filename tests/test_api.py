@@ -5,6 +5,8 @@ import math
 import astropy.units as u
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import orbitcoop as oc
 from orbitcoop import orbits
@@ -205,3 +207,25 @@ def test_compare_default_is_every_active_site_once():
 def test_flown_evidence_is_quoted():
     a = oc.assess("baikonur", "iss")
     assert any(n.startswith("flown from here:") and "51.6" in n for n in a.notes)
+
+
+def test_geo_transfer_from_the_equator_is_a_plain_hohmann():
+    t = oc.geo_transfer(0 * u.deg, perigee_altitude=200 * u.km)
+    assert t.perigee_inclination_change.to_value(u.deg) == 0.0
+    hohmann = oc.hohmann_dv(200 * u.km, (42_164_169.9 - 6_378_137) * u.m)
+    assert t.total_dv.to_value(u.m / u.s) == pytest.approx(hohmann.to_value(u.m / u.s), abs=0.5)
+
+
+@given(
+    lat=st.lists(st.floats(-89.0, 89.0), min_size=1, max_size=6),
+    inc=st.lists(st.floats(0.0, 180.0), min_size=1, max_size=6),
+)
+def test_api_broadcasting_equals_elementwise(lat, inc):
+    lat_q = np.array(lat)[:, None] * u.deg
+    inc_q = np.array(inc)[None, :] * u.deg
+    grid = oc.inclination_from_azimuth(lat_q, inc_q, frame="inertial")  # any azimuth is valid
+    assert grid.shape == (len(lat), len(inc))
+    for i, la in enumerate(lat):
+        for j, az in enumerate(inc):
+            one = oc.inclination_from_azimuth(la * u.deg, az * u.deg, frame="inertial")
+            assert grid[i, j].to_value(u.deg) == pytest.approx(one.to_value(u.deg), rel=1e-12, abs=1e-12)
