@@ -66,21 +66,20 @@ def _split_slope(v1, vt1, vt2, v2, di, s):
 
 
 @jit
-def _burn_derivatives(va, vb, x):
-    """First and second derivative in x of combined_dv(va, vb, x), sharing one sin and one sqrt.
+def _burn_parts(va, vb, h, c):
+    """combined_dv(va, vb, x) and its first two derivatives in x, from h = sin(x/2), c = cos(x/2).
 
-    With h = sin(x/2), g = sqrt((vb − va)² + 4 va vb h²): g' = va vb sin x / g and
-    g'' = va vb (cos x · g² − va vb sin² x) / g³, where sin x = 2h sqrt(1 − h²), cos x = 1 − 2h².
+    g = sqrt((vb − va)² + 4 va vb h²), g' = va vb sin x / g, g'' = va vb (cos x · g² − va vb sin² x) / g³,
+    with sin x = 2hc and cos x = 1 − 2h².
     """
-    h = sin_half(x)
     d = vb - va
     ab = va * vb
     g = math.sqrt(d * d + 4.0 * ab * h * h)
     if g == 0.0:
-        return math.sqrt(ab), 0.0
-    sx = 2.0 * h * math.sqrt(max(0.0, 1.0 - h * h))
+        return g, math.sqrt(ab), 0.0
+    sx = 2.0 * h * c
     cx = 1.0 - 2.0 * h * h
-    return ab * sx / g, ab * (cx * g * g - ab * sx * sx) / (g * g * g)
+    return g, ab * sx / g, ab * (cx * g * g - ab * sx * sx) / (g * g * g)
 
 
 @jit
@@ -117,28 +116,18 @@ def _illinois(v1, vt1, vt2, v2, di):
     return c
 
 
-@kernel(5)
-def split_fraction(v1, vt1, vt2, v2, angle_rad):
-    """Share s ∈ [0, 1] of the plane change Δi done at the first of two burns.
-
-    Minimises ``f(s) = combined_dv(v1, vt1, sΔi) + combined_dv(vt2, v2, (1 − s)Δi)``:
-    burn 1 takes v1 to vt1, burn 2 takes vt2 to v2 (Vallado 4th ed., ch. 6, combined
-    manoeuvres). Newton's method on the analytic slope and curvature, started from
-    the small-angle optimum s₀ = k₂/(k₁ + k₂) with k = v_a v_b/|v_b − v_a| (exact as
-    Δi → 0), converges in 2–4 steps; where the curvature is not positive (a cost
-    concave in s, such as a pure plane change at equal speeds) Illinois regula
-    falsi on the slope takes over. The result is compared with both end points.
-    """
+@jit
+def _split(v1, vt1, vt2, v2, angle_rad):
+    """(share s, least total Δv) of two burns sharing the plane change Δi; see :func:`split_fraction`."""
     di = abs(angle_rad)
+    hd = sin_half(di)
+    cd = math.sqrt(max(0.0, 1.0 - hd * hd))
+    # End points: everything at the second burn (s = 0) or at the first (s = 1).
+    f0 = abs(vt1 - v1) + math.sqrt((v2 - vt2) ** 2 + 4.0 * vt2 * v2 * hd * hd)
+    f1 = math.sqrt((vt1 - v1) ** 2 + 4.0 * v1 * vt1 * hd * hd) + abs(v2 - vt2)
+    best_s, best_f = (0.0, f0) if f0 <= f1 else (1.0, f1)
     if di == 0.0:
-        return 0.0
-    f0 = _split_total(v1, vt1, vt2, v2, di, 0.0)
-    f1 = _split_total(v1, vt1, vt2, v2, di, 1.0)
-    best_s = 0.0
-    best_f = f0
-    if f1 < f0:
-        best_s = 1.0
-        best_f = f1
+        return 0.0, f0
     d1 = abs(vt1 - v1)
     d2 = abs(v2 - vt2)
     if d1 == 0.0 and d2 == 0.0:
@@ -152,35 +141,55 @@ def split_fraction(v1, vt1, vt2, v2, angle_rad):
         k2 = vt2 * v2 / d2
         s = k2 / (k1 + k2)
     converged = False
+    fs = math.inf
     for _ in range(12):
-        g1, h1 = _burn_derivatives(v1, vt1, s * di)
-        g2, h2 = _burn_derivatives(vt2, v2, (1.0 - s) * di)
-        h = h1 + h2  # curvature / Δi²
-        if not h > 0.0:
+        # One polynomial sine per step: the second burn's half-angle (Δi − sΔi)/2 by the
+        # angle-difference formulas from sin/cos of Δi/2 and of sΔi/2.
+        h1 = sin_half(s * di)
+        c1 = math.sqrt(max(0.0, 1.0 - h1 * h1))
+        h2 = hd * c1 - cd * h1
+        c2 = cd * c1 + hd * h1
+        g1, p1, q1 = _burn_parts(v1, vt1, h1, c1)
+        g2, p2, q2 = _burn_parts(vt2, v2, h2, c2)
+        fs = g1 + g2
+        curvature = q1 + q2  # f''/Δi²
+        if not curvature > 0.0:
             break
-        step = (g1 - g2) / (h * di)
+        step = (p1 - p2) / (curvature * di)
         if not math.isfinite(step):  # curvature underflow at vanishing Δi
             break
         s_new = min(1.0, max(0.0, s - step))
         if abs(s_new - s) < 1e-14:
-            s = s_new
             converged = True
             break
         s = s_new
     if not converged:
         s = _illinois(v1, vt1, vt2, v2, di)
-    if s >= 0.0:
-        fs = _split_total(v1, vt1, vt2, v2, di, s)
-        if fs < best_f:
-            best_s = s
-    return best_s
+        fs = _split_total(v1, vt1, vt2, v2, di, s) if s >= 0.0 else math.inf
+    if fs < best_f:
+        return s, fs
+    return best_s, best_f
+
+
+@kernel(5)
+def split_fraction(v1, vt1, vt2, v2, angle_rad):
+    """Share s ∈ [0, 1] of the plane change Δi done at the first of two burns.
+
+    Minimises ``f(s) = combined_dv(v1, vt1, sΔi) + combined_dv(vt2, v2, (1 − s)Δi)``:
+    burn 1 takes v1 to vt1, burn 2 takes vt2 to v2 (Vallado 4th ed., ch. 6, combined
+    manoeuvres). Newton's method on the analytic slope and curvature, started from
+    the small-angle optimum s₀ = k₂/(k₁ + k₂) with k = v_a v_b/|v_b − v_a| (exact as
+    Δi → 0), converges in 2–4 steps; where the curvature is not positive (a cost
+    concave in s, such as a pure plane change at equal speeds) Illinois regula
+    falsi on the slope takes over. The result is compared with both end points.
+    """
+    return _split(v1, vt1, vt2, v2, angle_rad)[0]
 
 
 @kernel(5)
 def split_dv(v1, vt1, vt2, v2, angle_rad):
     """Least total Δv [m/s] of two burns sharing a plane change Δi (see :func:`split_fraction`)."""
-    s = split_fraction(v1, vt1, vt2, v2, angle_rad)
-    return _split_total(v1, vt1, vt2, v2, abs(angle_rad), s)
+    return _split(v1, vt1, vt2, v2, angle_rad)[1]
 
 
 @kernel(3)
