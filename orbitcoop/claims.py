@@ -319,16 +319,9 @@ def _context(table):
 
 def _payloads(pairs, orbits, cat):
     """{(vehicle, site, orbit): PayloadEstimate}; raises MissingVehicleDataError if a vehicle lacks data."""
-    from orbitcoop.payload import _estimate
-    from orbitcoop.vehicles import get_vehicle
+    from orbitcoop.payload import payload
 
-    out = {}
-    for vid, sid in pairs:
-        v, site = get_vehicle(vid), cat.get(sid)
-        for o in orbits:
-            t = as_target(o)
-            out[(vid, site.id, o)] = _estimate(v, site, t, assess(site, t))
-    return out
+    return {(vid, cat.get(sid).id, o): payload(vid, cat.get(sid), o) for vid, sid in pairs for o in orbits}
 
 
 def _kg(e) -> float:

@@ -576,8 +576,6 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     az_n = vec.launch_azimuth_ground(lat, alt, i_launch, v1, 0.0)
     az_s = vec.launch_azimuth_ground(lat, alt, i_launch, v1, 1.0)
     return {
-        "i_t": i_t,
-        "free": free,
         "target": target,
         "i_launch": i_launch,
         "di": di,
@@ -594,11 +592,8 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         "in_corridor": in_corridor,
         "penalty": total - ideal,
         "use_ss": use_ss,
-        "geo": geo,
         "az_n": az_n,
         "az_s": az_s,
-        "reach_lo": lo,
-        "reach_hi": hi,
     }
 
 

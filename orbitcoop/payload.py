@@ -52,6 +52,11 @@ class Calibration:
     sigma_m_s: float
     points: int
 
+    def requirements(self, kinematic_m_s):
+        """Required Δv: nominal, and the ends of the band (more loss → less payload first)."""
+        need = kinematic_m_s + self.loss_m_s
+        return need, need + self.sigma_m_s, need - self.sigma_m_s
+
 
 @functools.cache
 def calibration(vehicle_id: str) -> Calibration:
@@ -118,6 +123,12 @@ def _needs_restart(target) -> bool:
     return target.circular and target.perigee_altitude_km > 2000.0
 
 
+def _restart_blocked(v: Vehicle, target) -> bool:
+    """The orbit needs an apogee burn and the upper stage is published with fewer than two ignitions."""
+    ignitions = v.upper_stage.restarts
+    return _needs_restart(target) and ignitions is not None and ignitions < 2
+
+
 def payload(vehicle, site=None, orbit="gto") -> PayloadEstimate:
     """Payload of ``vehicle`` (id or :class:`Vehicle`) from ``site`` (default: its first home site) to ``orbit``.
 
@@ -137,14 +148,14 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
     cal = calibration(v.id)
     isp, burn, drop, m0 = v.phases()
     kin = a.total_dv.to_value(MPS)
-    req = np.array([kin + cal.loss_m_s, kin + cal.loss_m_s + cal.sigma_m_s, kin + cal.loss_m_s - cal.sigma_m_s])
+    req = np.array(cal.requirements(kin))
     out = np.empty(3)
     payload_matrix(
         np.array([isp]), np.array([burn]), np.array([drop]), np.array([m0]), np.zeros(3, dtype=np.int64), req, out
     )
     reason, notes = "", []
     ignitions = v.upper_stage.restarts
-    if _needs_restart(target) and ignitions is not None and ignitions < 2:
+    if _restart_blocked(v, target):
         out[:] = 0.0
         reason = (
             f"{target.name} needs a second burn of the upper stage at apogee; "
@@ -204,17 +215,10 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
         except MissingVehicleDataError:
             continue
     targets = [as_target(o) for o in orbits]
-    every = _as_sites(None) if isinstance(sites, str) and sites == "all" else None
-    per_vehicle = {
-        v.id: (
-            every
-            if every is not None
-            else _as_sites(sites)
-            if sites is not None
-            else [get_site(s) for s in v.home_sites]
-        )
-        for v, _, _ in usable
-    }
+    chosen = _as_sites(None) if isinstance(sites, str) and sites == "all" else None
+    if chosen is None and sites is not None:
+        chosen = _as_sites(sites)
+    per_vehicle = {v.id: chosen if chosen is not None else [get_site(s) for s in v.home_sites] for v, _, _ in usable}
     site_ids = list(dict.fromkeys(s.id for ss in per_vehicle.values() for s in ss))
     site_objs = {s.id: s for ss in per_vehicle.values() for s in ss}
     pair_sites = [site_objs[sid] for sid in site_ids for _ in targets]
@@ -224,42 +228,30 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     plan = _plan(
         pair_sites, pair_orbits, DEFAULT_PARKING_ALTITUDE.to_value(u.km), DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km)
     )
-    index = {
-        (s.id, k): j
-        for j, (s, k) in enumerate((s, k) for s in map(site_objs.get, site_ids) for k in range(len(targets)))
-    }
+    # Pairs are laid out site-major: pair (site, orbit k) is row position[site] * len(targets) + k.
+    position = {sid: j for j, sid in enumerate(site_ids)}
     width = max(len(ph[0]) for _, _, ph in usable)
     isp = np.full((len(usable), width), np.nan)
     burn = np.zeros((len(usable), width))
     drop = np.zeros((len(usable), width))
     m0 = np.empty(len(usable))
-    rows, veh, req = [], [], []
+    rows, blocked, veh, req = [], [], [], []
     for i, (v, cal, (p_isp, p_burn, p_drop, p_m0)) in enumerate(usable):
         n = len(p_isp)
         isp[i, :n], burn[i, :n], drop[i, :n], m0[i] = p_isp, p_burn, p_drop, p_m0
         for s in per_vehicle[v.id]:
             for k, t in enumerate(targets):
-                kin = plan["total"][index[(s.id, k)]]
-                for dv in (kin + cal.loss_m_s, kin + cal.loss_m_s + cal.sigma_m_s, kin + cal.loss_m_s - cal.sigma_m_s):
-                    veh.append(i)
-                    req.append(dv)
-                rows.append(
-                    {
-                        "vehicle": v.id,
-                        "site": s.id,
-                        "orbit": t.id or t.name,
-                        "needs_restart": _needs_restart(t),
-                        "ignitions": v.upper_stage.restarts,
-                    }
-                )
+                kin = plan["total"][position[s.id] * len(targets) + k]
+                req.extend(cal.requirements(kin))
+                veh.extend((i, i, i))
+                rows.append({"vehicle": v.id, "site": s.id, "orbit": t.id or t.name})
+                blocked.append(_restart_blocked(v, t))
     out = np.empty(len(req))
     payload_matrix(isp, burn, drop, m0, np.array(veh, dtype=np.int64), np.array(req), out)
     out = out.reshape(-1, 3)
-    for r, (m, lo, hi) in zip(rows, out, strict=True):
-        blocked = r.pop("needs_restart") and r["ignitions"] is not None and r["ignitions"] < 2
-        r.pop("ignitions")
-        r["payload_kg"], r["low_kg"], r["high_kg"] = (0.0, 0.0, 0.0) if blocked else (m, lo, hi)
-        r["reason"] = "upper stage cannot restart" if blocked else "out of reach" if m == 0.0 else ""
+    for r, stop, (m, lo, hi) in zip(rows, blocked, out, strict=True):
+        r["payload_kg"], r["low_kg"], r["high_kg"] = (0.0, 0.0, 0.0) if stop else (m, lo, hi)
+        r["reason"] = "upper stage cannot restart" if stop else "out of reach" if m == 0.0 else ""
     return pd.DataFrame(rows)
 
 
