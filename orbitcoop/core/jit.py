@@ -100,16 +100,9 @@ class Kernel:
                 return result
             out[...] = result
             return out
-        # Arguments that vary along only some axes are expanded (a copy) so that the
-        # loop can index every argument by one flat index.
-        flat = [
-            float(a)
-            if not a.ndim
-            else (
-                a if a.shape == shape and a.flags.c_contiguous else np.ascontiguousarray(np.broadcast_to(a, shape))
-            ).reshape(-1)
-            for a in arrays
-        ]
+        # One flat index for every argument: ravel is a view for a full-shape contiguous
+        # array and a copy for one that varies along only some axes (or is strided).
+        flat = [float(a) if not a.ndim else np.ravel(np.broadcast_to(a, shape)) for a in arrays]
         result = np.empty(shape) if out is None else out
         self.loop(*flat, result.reshape(-1))
         return result
