@@ -176,7 +176,7 @@ def cmd_vehicles(args) -> int:
     rows = []
     for v in list_vehicles():
         try:
-            cal = calibration(v.id)
+            cal = calibration(v)
             model = f"loss {cal.loss_m_s:.0f} ± {cal.sigma_m_s:.0f} m/s"
         except MissingVehicleDataError as exc:
             model = "unavailable: " + str(exc).split(": ", 1)[-1]

@@ -58,10 +58,18 @@ class Calibration:
         return need, need + self.sigma_m_s, need - self.sigma_m_s
 
 
+def calibration(vehicle) -> Calibration:
+    """The loss constant of ``vehicle`` (id or :class:`Vehicle`) from its calibration points.
+
+    Raises :class:`MissingVehicleDataError` if it has none or lacks stage data. A vehicle object
+    is calibrated on its own figures, so a user's edited copy of a catalogue vehicle gets its own
+    constant, not the catalogue's.
+    """
+    return _calibration(get_vehicle(vehicle))
+
+
 @functools.cache
-def calibration(vehicle_id: str) -> Calibration:
-    """The vehicle's loss constant from its calibration points (raises if it has none or lacks data)."""
-    v = get_vehicle(vehicle_id)
+def _calibration(v: Vehicle) -> Calibration:
     isp, burn, drop, m0 = v.phases()
     pts = [p for p in v.performance if p.role == "calibration"]
     if not pts:
@@ -124,9 +132,9 @@ def _needs_restart(target) -> bool:
 
 
 def _restart_blocked(v: Vehicle, target) -> bool:
-    """The orbit needs an apogee burn and the upper stage is published with fewer than two ignitions."""
-    ignitions = v.upper_stage.restarts
-    return _needs_restart(target) and ignitions is not None and ignitions < 2
+    """The orbit needs an apogee burn and the upper stage is published with no restart (one ignition)."""
+    restarts = v.upper_stage.restarts
+    return _needs_restart(target) and restarts is not None and restarts < 1
 
 
 def payload(vehicle, site=None, orbit="gto") -> PayloadEstimate:
@@ -145,7 +153,7 @@ def payload(vehicle, site=None, orbit="gto") -> PayloadEstimate:
 
 
 def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
-    cal = calibration(v.id)
+    cal = calibration(v)
     isp, burn, drop, m0 = v.phases()
     kin = a.total_dv.to_value(MPS)
     req = np.array(cal.requirements(kin))
@@ -154,19 +162,19 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
         np.array([isp]), np.array([burn]), np.array([drop]), np.array([m0]), np.zeros(3, dtype=np.int64), req, out
     )
     reason, notes = "", []
-    ignitions = v.upper_stage.restarts
+    restarts = v.upper_stage.restarts
     if _restart_blocked(v, target):
         out[:] = 0.0
         reason = (
             f"{target.name} needs a second burn of the upper stage at apogee; "
-            f"{v.upper_stage.id!r} has {ignitions} ignition(s)"
+            f"{v.upper_stage.id!r} is published with a single ignition (no restart)"
         )
     elif out[0] == 0.0:
         reason = (
             f"out of reach: {v.id} gives at most {_ideal_dv(isp, burn, drop, m0, 0.0):.0f} m/s with no payload, "
             f"the orbit needs {req[0]:.0f} m/s"
         )
-    if _needs_restart(target) and ignitions is None:
+    if _needs_restart(target) and restarts is None:
         notes.append("upper-stage restart capability unknown: assumed available")
     if site.id not in v.home_sites:
         notes.append(f"{v.id} has not flown from {site.id}: a what-if with its home-calibrated losses")
@@ -211,7 +219,7 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     usable = []
     for v in vs:
         try:
-            usable.append((v, calibration(v.id), v.phases()))
+            usable.append((v, calibration(v), v.phases()))
         except MissingVehicleDataError:
             continue
     targets = [as_target(o) for o in orbits]
@@ -280,7 +288,7 @@ def validation_rows():
     rows = []
     for v in list_vehicles():
         try:
-            calibration(v.id)
+            calibration(v)
         except MissingVehicleDataError as exc:
             rows.append({"vehicle": v.id, "role": "unavailable", "reason": str(exc)})
             continue

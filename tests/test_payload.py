@@ -1,5 +1,6 @@
 """Vehicles and the payload model: physics properties, what-ifs, clear errors, validation bounds."""
 
+import dataclasses
 import itertools
 
 import astropy.units as u
@@ -102,6 +103,33 @@ def test_can_launch_table():
     assert bool(df[df.vehicle == "vega"]["can"].iloc[0]) is False
     with pytest.raises(ValueError, match="positive"):
         can_launch(-1 * u.kg, "sso:700")
+
+
+def _with_upper_restarts(vehicle_id, restarts, new_id=None):
+    v = get_vehicle(vehicle_id)
+    upper = dataclasses.replace(v.upper_stage, restarts=restarts)
+    return dataclasses.replace(v, id=new_id or v.id, stages=(*v.stages[:-1], upper))
+
+
+def test_one_restart_is_enough_for_an_apogee_burn():
+    # restarts counts re-ignitions: one restart gives the second burn a GEO or MEO circularisation needs.
+    two_burns = payload(_with_upper_restarts("falcon-9", 1), "cape-canaveral", "geo")
+    assert two_burns.mass.to_value(KG) > 0 and not two_burns.reason
+    one_burn = payload(_with_upper_restarts("falcon-9", 0), "cape-canaveral", "geo")
+    assert one_burn.mass.to_value(KG) == 0.0 and "single ignition" in one_burn.reason
+    # A transfer orbit needs no apogee burn from the launcher.
+    assert payload(_with_upper_restarts("falcon-9", 0), "cape-canaveral", "gto").mass.to_value(KG) > 0
+
+
+def test_a_vehicle_object_is_calibrated_on_its_own_figures():
+    v = get_vehicle("falcon-9")
+    mine = dataclasses.replace(
+        v, id="my-falcon", stages=(v.stages[0], dataclasses.replace(v.stages[1], isp_vac_s=300.0))
+    )
+    # Less Isp for the same published payload: less loss to explain.
+    assert calibration(mine).loss_m_s < calibration("falcon-9").loss_m_s
+    e = payload(mine, "cape-canaveral", "gto:185:35786:27")
+    assert e.mass.to_value(KG) == pytest.approx(8300, rel=1e-6)  # its own calibration point
 
 
 def test_unknown_vehicle_suggests_ids():
