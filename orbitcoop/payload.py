@@ -176,6 +176,7 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
         )
     if _needs_restart(target) and restarts is None:
         notes.append("upper-stage restart capability unknown: assumed available")
+    notes += list(v.substitutions())
     if site.id not in v.home_sites:
         notes.append(f"{v.id} has not flown from {site.id}: a what-if with its home-calibrated losses")
     notes += list(a.notes)

@@ -5,7 +5,10 @@ the core they are strapped to burn together for the boosters' burn time (the cor
 share from its thrust and specific impulse), then the core alone, then each upper
 stage; the fairing goes with the core (the first stage that is not a booster).
 Vacuum specific impulse throughout: what the atmosphere and gravity take is in the
-vehicle's calibrated loss (:mod:`orbitcoop.payload`).
+vehicle's calibrated loss (:mod:`orbitcoop.payload`). A stage whose only published specific
+impulse is the sea-level one burns at that figure, a lower bound on its vacuum value
+(:meth:`Vehicle.substitutions` says which); its calibrated loss then comes out smaller by
+about the difference, so predictions near its calibration orbits are hardly affected.
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ class Stage:
     dry_mass_kg: float | None = None
     isp_vac_s: float | None = None
     thrust_vac_kn: float | None = None
+    isp_sl_s: float | None = None
+    thrust_sl_kn: float | None = None
     burn_time_s: float | None = None
     restarts: int | None = None
     fairing_mass_kg: float | None = None
@@ -91,19 +96,68 @@ class Vehicle:
     def upper_stage(self) -> Stage:
         return self.stages[-1]
 
+    def substitutions(self) -> tuple[str, ...]:
+        """Published figures standing in for missing ones in :meth:`phases`, one sentence each."""
+        out = []
+        for s in self.stages:
+            if s.isp_vac_s is None and s.isp_sl_s is not None:
+                out.append(
+                    f"stage {s.id!r}: no vacuum Isp published; its sea-level {s.isp_sl_s:g} s is used "
+                    "(a lower bound, absorbed by the calibrated loss)"
+                )
+        for b in self._boosters():
+            for x, how in self._flow_sources(b):
+                if how == "sea level":
+                    out.append(
+                        f"stage {x.id!r}: mass flow from its sea-level thrust and Isp (no vacuum pair published)"
+                    )
+                elif how == "burn time":
+                    out.append(f"stage {x.id!r}: mean mass flow from propellant / burn time (no thrust and Isp pair)")
+        return tuple(out)
+
+    def _boosters(self):
+        return [s for s in self.stages if s.parallel_with]
+
+    @staticmethod
+    def _isp(s: Stage):
+        return s.isp_vac_s if s.isp_vac_s is not None else s.isp_sl_s
+
+    @staticmethod
+    def _mass_flow(s: Stage):
+        """(mass flow [kg/s] of all ``s.count`` units, how it was found) or (None, "").
+
+        Thrust over Isp at one condition (vacuum, else sea level; the mass flow is the same
+        at both), else the mean flow from propellant mass and burn time.
+        """
+        for thrust, isp, how in (("thrust_vac_kn", "isp_vac_s", "vacuum"), ("thrust_sl_kn", "isp_sl_s", "sea level")):
+            f, i = getattr(s, thrust), getattr(s, isp)
+            if f is not None and i is not None:
+                return f * 1e3 / (G0_M_S2 * i) * s.count, how
+        if s.burn_time_s is not None and s.propellant_mass_kg is not None:
+            return s.propellant_mass_kg * s.count / s.burn_time_s, "burn time"
+        return None, ""
+
+    def _flow_sources(self, b: Stage):
+        """The stages whose mass flow the parallel burn of booster set ``b`` needs, and how each is found."""
+        core = self._stage(b.parallel_with)
+        # The boosters' burn time is all the sharing needs from them; else their mass flow.
+        need = [core] if b.burn_time_s is not None else [b, core]
+        return [(x, self._mass_flow(x)[1]) for x in need]
+
     def phases(self):
         """(isp_s, burn_kg, drop_kg, m0_kg) of the burn phases; raises MissingVehicleDataError."""
         need = []
         for s in self.stages:
-            for f in ("propellant_mass_kg", "dry_mass_kg", "isp_vac_s"):
+            for f in ("propellant_mass_kg", "dry_mass_kg"):
                 if getattr(s, f) is None:
                     need.append(f"stage {s.id!r} {f}")
-        boosters = [s for s in self.stages if s.parallel_with]
+            if self._isp(s) is None:
+                need.append(f"stage {s.id!r} isp_vac_s")
+        boosters = self._boosters()
         for b in boosters:
-            core = self._stage(b.parallel_with)
-            for s, f in ((b, "thrust_vac_kn"), (core, "thrust_vac_kn")):
-                if getattr(s, f) is None:
-                    need.append(f"stage {s.id!r} {f} (to share the parallel burn)")
+            for x, how in self._flow_sources(b):
+                if not how:
+                    need.append(f"stage {x.id!r} thrust_vac_kn or burn_time_s (to share the parallel burn)")
         if need:
             raise MissingVehicleDataError(
                 f"vehicle {self.id!r}: the payload model needs figures the catalogue lacks: {', '.join(need)}"
@@ -113,14 +167,13 @@ class Vehicle:
         core_used = {}
         for b in boosters:
             core = self._stage(b.parallel_with)
-            mdot_b = b.thrust_vac_kn * 1e3 / (G0_M_S2 * b.isp_vac_s) * b.count
-            t_b = b.burn_time_s or b.propellant_mass_kg * b.count / mdot_b
-            mdot_c = core.thrust_vac_kn * 1e3 / (G0_M_S2 * core.isp_vac_s) * core.count
+            t_b = b.burn_time_s or b.propellant_mass_kg * b.count / self._mass_flow(b)[0]
+            mdot_c = self._mass_flow(core)[0]
             used = min(mdot_c * t_b, core.propellant_mass_kg * core.count)
             core_used[core.id] = core_used.get(core.id, 0.0) + used
             # Mass-flow-weighted Isp of the two burning together over the boosters' burn.
             prop_b = b.propellant_mass_kg * b.count
-            isp.append((prop_b * b.isp_vac_s + used * core.isp_vac_s) / (prop_b + used))
+            isp.append((prop_b * self._isp(b) + used * self._isp(core)) / (prop_b + used))
             burn.append(prop_b + used)
             drop.append(b.dry_mass_kg * b.count)
         first_core = True
@@ -128,7 +181,7 @@ class Vehicle:
             if s.parallel_with:
                 continue
             left = s.propellant_mass_kg * s.count - core_used.get(s.id, 0.0)
-            isp.append(s.isp_vac_s)
+            isp.append(self._isp(s))
             burn.append(left)
             drop.append(s.dry_mass_kg * s.count + (fairing if first_core else 0.0))
             first_core = False
@@ -174,8 +227,6 @@ def _parse_vehicle(entry, where) -> Vehicle:
         dry = _number(s, "dry_mass_kg", w)
         if prop is not None and dry is not None and dry >= prop + dry:
             raise VehicleDataError(f"{w}: dry_mass_kg ≥ total stage mass")
-        for key in ("isp_sl_s", "thrust_sl_kn"):
-            _number(s, key, w)
         restarts = s.get("restarts")
         if restarts is not None and (not isinstance(restarts, int) or restarts < 0):
             raise VehicleDataError(f"{w}: restarts = {restarts!r} must be a whole number ≥ 0")
@@ -189,6 +240,8 @@ def _parse_vehicle(entry, where) -> Vehicle:
                 dry_mass_kg=dry,
                 isp_vac_s=_number(s, "isp_vac_s", w, hi=1000.0),
                 thrust_vac_kn=_number(s, "thrust_vac_kn", w),
+                isp_sl_s=_number(s, "isp_sl_s", w, hi=1000.0),
+                thrust_sl_kn=_number(s, "thrust_sl_kn", w),
                 burn_time_s=_number(s, "burn_time_s", w),
                 restarts=restarts,
                 fairing_mass_kg=_number(s, "fairing_mass_kg", w, strict_low=False),

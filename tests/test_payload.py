@@ -132,6 +132,31 @@ def test_a_vehicle_object_is_calibrated_on_its_own_figures():
     assert e.mass.to_value(KG) == pytest.approx(8300, rel=1e-6)  # its own calibration point
 
 
+def test_sea_level_isp_stands_in_when_no_vacuum_figure_is_published():
+    # LM-3B's first stage and boosters are published with sea-level Isp only (LM-3A User's Manual 1999).
+    v = get_vehicle("long-march-3b")
+    isp, *_ = v.phases()
+    assert isp[1] == 260.7
+    e = payload(v, "xichang", "gto")
+    assert any("sea-level 260.7 s" in n for n in e.notes)
+
+
+def test_boosters_with_a_burn_time_need_no_thrust(tmp_path):
+    p = tmp_path / "v.toml"
+    p.write_text(
+        '[[vehicle]]\nid = "mine"\n'
+        '[[vehicle.stage]]\nid = "b"\ncount = 2\nparallel_with = "c"\npropellant_mass_kg = 10000.0\n'
+        "dry_mass_kg = 1000.0\nisp_vac_s = 270.0\nburn_time_s = 50.0\n"
+        '[[vehicle.stage]]\nid = "c"\npropellant_mass_kg = 50000.0\ndry_mass_kg = 5000.0\n'
+        "isp_vac_s = 300.0\nburn_time_s = 125.0\n"
+    )
+    v = load_vehicles(p)["mine"]
+    _, burn, _, m0 = v.phases()
+    # Core mean flow 400 kg/s for the boosters' 50 s: 20 t of its 50 t burn with them.
+    assert burn == pytest.approx((40000.0, 30000.0)) and m0 == pytest.approx(77000.0)
+    assert any("burn time" in n for n in v.substitutions())
+
+
 def test_unknown_vehicle_suggests_ids():
     with pytest.raises(UnknownVehicleError, match="h3-30"):
         get_vehicle("h3-3O")
