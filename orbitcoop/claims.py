@@ -245,16 +245,23 @@ def _dv_difference(q, table, cat):
             parts.append(f"{abs(diff):.0f} m/s {'more' if diff >= 0 else 'less'} than {ref}")
         sentences.append(f"For {_orbit_label(orbit)}, {site} needs {own:.0f} m/s: " + ", ".join(parts) + ".")
     want = f"{'more' if more else 'less'} by at least {thr:.0f} m/s"
-    held = sorted({c["reference"] for c in comparisons if c["holds"]})
-    failed = sorted({c["reference"] for c in comparisons if not c["holds"]})
     verdict = _aggregate(holds)
     summary = {
         "supported": f"The claim needs {site} to cost {want}; it does against every reference.",
         "contradicted": f"The claim needs {site} to cost {want}; it does against none.",
-        "partly": f"The claim needs {site} to cost {want}; it holds against {', '.join(held) or 'none'} "
-        f"but not against {', '.join(failed) or 'none'} (for every orbit listed).",
+        "partly": f"The claim needs {site} to cost {want}; it holds {_where(comparisons, True)} "
+        f"but not {_where(comparisons, False)}.",
     }[verdict]
     return verdict, {"comparisons": comparisons}, " ".join([*sentences, summary])
+
+
+def _where(comparisons, holds):
+    """'against kourou for geo, iss; against cape for geo': the comparisons with this outcome, by reference."""
+    by_ref = {}
+    for c in comparisons:
+        if c["holds"] == holds:
+            by_ref.setdefault(c["reference"], []).append(c["orbit"])
+    return "; ".join(f"against {ref} for {', '.join(orbits)}" for ref, orbits in by_ref.items())
 
 
 def _reachable(q, table, cat):

@@ -549,7 +549,10 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     i_min = np.array([r[2] for r in rows])
     i_launch = nearest_inclination_rows(i_t, lo, hi)
     target = np.where(free, i_launch, i_t)
-    di = np.abs(target - i_launch)
+    # A flown route (catalogue evidence of a dog-leg) turns the plane further; the two turns are
+    # added, an upper bound on their composition (no site in the catalogue has both).
+    route = np.radians([s.route_offset_deg(math.degrees(t)) for s, t in zip(sites, target, strict=True)])
+    di = np.abs(target - i_launch) + route
     # What geometry alone allows: the plane nearest the target within [φ', 180° − φ'].
     i_geo = np.clip(target, i_min, math.pi - i_min)
     di_geo = np.abs(target - i_geo)
@@ -579,6 +582,7 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         "target": target,
         "i_launch": i_launch,
         "di": di,
+        "route": route,
         "i_min": i_min,
         "known": known,
         "geometric": geometric,
@@ -623,6 +627,12 @@ def _describe(k, p, site, orbit):
         if known and not in_corridor:
             notes.append(
                 f"the published corridor does not allow the needed azimuth: nearest allowed inclination {launch:.2f}°"
+            )
+        if p["route"][k] > 0.0:
+            r = next(r for r in site.routes if r.applies_to(tgt))
+            notes.append(
+                f"flown route: {r.mission} ended in a plane {r.plane_offset_deg:g}° from the site (a dog-leg), "
+                "charged as a plane turn of that size"
             )
         notes.append(
             f"launched into {launch:.2f}° and turned the plane by "

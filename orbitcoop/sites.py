@@ -67,6 +67,37 @@ class FlownOrbit:
 
 
 @dataclass(frozen=True)
+class FlownRoute:
+    """Evidence of a dog-leg: orbits in an inclination band end in a plane turned from the site.
+
+    A direct ascent ends in a plane through the launch site; a mission from the band whose
+    orbit plane missed the site by ``plane_offset_deg`` (the site's angular distance from the
+    plane at lift-off, from the flown orbit's elements) was turned by at least that much on
+    the way. orbitcoop charges that least turn as a plane change (split optimally with the
+    transfer burns): the real ascent may turn more, but at lower speed, so the charge is an
+    estimate, not a bound either way. The evidence fields say how the offset was found; tests
+    recompute it.
+    """
+
+    inclination_min_deg: float
+    inclination_max_deg: float
+    plane_offset_deg: float
+    mission: str
+    source: str
+    note: str = ""
+    evidence: tuple[tuple[str, object], ...] = ()
+
+    def applies_to(self, inclination_deg: float) -> bool:
+        return self.inclination_min_deg <= inclination_deg <= self.inclination_max_deg
+
+    @property
+    def label(self) -> str:
+        """E.g. 'i 85–105°: plane 6.4° off (flown)'."""
+        band = f"i {self.inclination_min_deg:g}–{self.inclination_max_deg:g}°"
+        return f"{band}: plane {self.plane_offset_deg:g}° off (flown)"
+
+
+@dataclass(frozen=True)
 class LaunchSite:
     """A launch site or pad with its geodetic position and published constraints.
 
@@ -94,7 +125,12 @@ class LaunchSite:
     corridors: tuple[Corridor, ...] = ()
     inclination_limits: tuple[InclinationLimit, ...] = ()
     flown: tuple[FlownOrbit, ...] = ()
+    routes: tuple[FlownRoute, ...] = ()
     notes: str = field(default="", compare=False)
+
+    def route_offset_deg(self, inclination_deg: float) -> float:
+        """The plane turn [deg] a flown route shows for orbits of this inclination (0 if none applies)."""
+        return max((r.plane_offset_deg for r in self.routes if r.applies_to(inclination_deg)), default=0.0)
 
     @property
     def latitude(self) -> u.Quantity:
@@ -207,6 +243,25 @@ def _parse_site(entry: dict, where: str) -> LaunchSite:
         )
         for k, c in enumerate(entry.get("flown", []))
     )
+    routes = []
+    for k, c in enumerate(entry.get("route", [])):
+        w = f"{where} route {k}"
+        lo = _angle(c, "inclination_min_deg", 0.0, 180.0, w)
+        hi = _angle(c, "inclination_max_deg", 0.0, 180.0, w)
+        if lo > hi:
+            raise CatalogueError(f"{w}: inclination_min_deg {lo} > inclination_max_deg {hi}")
+        known = {"inclination_min_deg", "inclination_max_deg", "plane_offset_deg", "mission", "source", "note"}
+        routes.append(
+            FlownRoute(
+                lo,
+                hi,
+                _angle(c, "plane_offset_deg", 0.0, 90.0, w),
+                _need(c, "mission", str, w),
+                _source(c, "source", w),
+                c.get("note", ""),
+                tuple((key, val) for key, val in c.items() if key not in known),
+            )
+        )
     level = entry.get("position_level", "site")
     if level not in ("pad", "site"):
         raise CatalogueError(f"{where}: position_level {level!r} is not 'pad' or 'site'")
@@ -227,6 +282,7 @@ def _parse_site(entry: dict, where: str) -> LaunchSite:
         corridors=corridors,
         inclination_limits=tuple(limits),
         flown=flown,
+        routes=tuple(routes),
         notes=entry.get("notes", ""),
     )
 
@@ -254,6 +310,10 @@ class Catalogue:
                     inclination_limits=parent.inclination_limits,
                     notes=(site.notes + f" Corridor/limits inherited from {parent.id!r}.").strip(),
                 )
+            site = self._sites[site.id]
+            if parent is not None and not site.routes and parent.routes:
+                # The same range flies the same routes.
+                self._sites[site.id] = replace(site, routes=parent.routes)
         # Ids first, so that an id always finds its own site even where another site's
         # alias happens to spell it (e.g. a pad named after its atoll).
         for site in self._sites.values():

@@ -1,5 +1,6 @@
 """Schema of the built-in launch-site catalogue: unique ids, values in range, every figure sourced."""
 
+import math
 import re
 
 import pytest
@@ -101,3 +102,57 @@ def test_changing_a_corridor_changes_the_answer(tmp_path):
 def test_every_id_finds_its_own_site():
     for s in catalogue():
         assert oc.get_site(s.id) is s
+
+
+def _plane_offset_deg(pad, launch_utc, epoch_utc, inc_deg, raan_deg, mean_motion_rev_day):
+    """The pad's angular distance from a flown orbit's plane at lift-off.
+
+    The RAAN of the elements is carried back to the launch time at the J2 nodal rate
+    (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., eq. 9-41, near-circular),
+    the pad put in the inertial frame by Greenwich mean sidereal time (astropy).
+    """
+    import math
+
+    import astropy.units as u
+    import numpy as np
+    from astropy.time import Time
+
+    from orbitcoop.core.constants import GM_EARTH_M3_S2, J2_EARTH, WGS84_A_M, WGS84_F
+
+    n = mean_motion_rev_day * 2 * math.pi / 86400.0
+    a = (GM_EARTH_M3_S2 / n**2) ** (1 / 3)
+    i = math.radians(inc_deg)
+    raan_rate = -1.5 * n * J2_EARTH * (WGS84_A_M / a) ** 2 * math.cos(i)
+    t0, te = Time(launch_utc, scale="utc"), Time(epoch_utc, scale="utc")
+    raan0 = math.radians(raan_deg) - raan_rate * (te - t0).to_value(u.s)
+    lat_c = math.atan((1 - WGS84_F) ** 2 * math.tan(math.radians(pad.latitude_deg)))
+    alpha = t0.sidereal_time("mean", longitude=0).rad + math.radians(pad.longitude_deg)
+    r = np.array([math.cos(lat_c) * math.cos(alpha), math.cos(lat_c) * math.sin(alpha), math.sin(lat_c)])
+    h = np.array([math.sin(i) * math.sin(raan0), -math.sin(i) * math.cos(raan0), math.cos(i)])
+    return abs(math.degrees(math.asin(r @ h)))
+
+
+@pytest.mark.parametrize("site", [s for s in catalogue() if s.routes and not s.parent], ids=lambda s: s.id)
+def test_flown_route_offsets_follow_from_their_evidence(site):
+    for r in site.routes:
+        ev = dict(r.evidence)
+        got = _plane_offset_deg(
+            oc.get_site(ev["launch_pad"]),
+            ev["launch_utc"],
+            ev["orbit_epoch_utc"],
+            ev["orbit_inclination_deg"],
+            ev["orbit_raan_deg"],
+            ev["orbit_mean_motion_rev_per_day"],
+        )
+        assert got == pytest.approx(r.plane_offset_deg, abs=0.05)
+
+
+def test_a_flown_route_charges_its_dogleg_and_pads_inherit_it():
+    sso = oc.assess("tanegashima", "sso:800")
+    assert sso.strategy.startswith("dogleg") and sso.dv.dogleg.value > 0
+    assert any("flown route" in n for n in sso.notes)
+    # No more than the same turn made at once in the parking orbit, 2 v sin(6.4°/2).
+    assert sso.dv.dogleg.value <= 2 * sso.dv.orbital_speed.value * math.sin(math.radians(3.2)) + 1e-6
+    assert oc.assess("tanegashima-lp1", "sso:800").dv.dogleg == sso.dv.dogleg
+    # Outside the route's band nothing changes: the ISS orbit and GTO fly as before.
+    assert oc.assess("tanegashima", "iss").dv.dogleg.value == 0.0
