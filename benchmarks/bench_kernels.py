@@ -251,7 +251,7 @@ def bench_api():
         f"\ncompare(all {len(sites)} sites × all {len(orbits)} presets = {len(sites) * len(orbits)} rows), warm: "
         f"{statistics.median(times) * 1e3:.1f} ms (median of 5)"
     )
-    from orbitcoop.payload import payload_table
+    from orbitcoop.performance import payload_table
 
     orbit_list = ["leo:400:51.6", "sso:700", "gto", "gtodv:1500", "geo", "iss", "tli", "gps"]
     times = [best_of(lambda: payload_table(sites="all", orbits=orbit_list), repeat=1) for _ in range(5)]

@@ -1,6 +1,7 @@
 """Italy–Japan on launchers (Il Sole 24 Ore): H3 from Tanegashima and Vega from Kourou as mutual backups.
 
-The site side is computed here; payload in kilograms needs the vehicle model.
+First the site side (Δv to the same orbits from both sites), then the payloads: each launcher
+from its own site, and each as a what-if from the other's site.
 """
 
 import astropy.units as u
@@ -9,6 +10,7 @@ import orbitcoop as oc
 from orbitcoop.orbits import LEO, SSO
 
 MPS = u.m / u.s
+CORRIDOR = {True: "in corridor", False: "outside corridor", None: "corridor unknown"}
 
 
 def main():
@@ -16,21 +18,37 @@ def main():
     for orbit in (SSO(700), LEO(500, 90), LEO(500, 5.3), "gto", "geo"):
         a, b = oc.assess("tanegashima", orbit), oc.assess("kourou", orbit)
         d = (a.total_dv - b.total_dv).to_value(MPS)
-        corridor = {True: "in corridor", False: "outside corridor", None: "corridor unknown"}
-        print(
-            f"   {a.orbit:<26} Tanegashima {a.total_dv.to_value(MPS):6.0f} m/s "
-            f"({a.strategy}, {corridor[a.in_corridor]});"
-            f" Kourou {b.total_dv.to_value(MPS):6.0f} m/s ({b.strategy}, {corridor[b.in_corridor]});"
-            f" difference {d:+.0f} m/s"
-        )
-    print("   For Vega's market (sun-synchronous and polar orbits) the two sites are within a few tens of m/s:")
-    print("   either site can serve the other's payloads as far as geometry goes. Kourou's published corridor")
-    print(
-        "   ends at −10.5° (north-north-west); a 700 km SSO needs slightly more westerly, so Vega pays a small dogleg."
-    )
-    print("   Low-inclination and GEO missions favour Kourou by hundreds of m/s.")
-    print("   Whether H3 can carry Vega payloads and vice versa is a payload question: the claims engine")
-    print("   marks it 'needs vehicle model'.")
+        side = [f"{x.total_dv.to_value(MPS):6.0f} m/s ({x.strategy}, {CORRIDOR[x.in_corridor]})" for x in (a, b)]
+        print(f"   {a.orbit:<28} Tanegashima {side[0]}; Kourou {side[1]}; {d:+.0f} m/s")
+    sso = oc.assess("tanegashima", SSO(700))
+    print(f"   Tanegashima's sun-synchronous launches fly a dog-leg ({sso.dv.dogleg.to_value(MPS):.0f} m/s here):")
+    print("   " + next(n for n in sso.notes if n.startswith("flown route")))
+
+    print("\nPayload to a 700 km SSO and a 500 km polar orbit [kg] (band from the loss uncertainty):")
+    cases = [
+        ("h3-30", "tanegashima"),
+        ("h3-24", "tanegashima"),
+        ("vega-c", "kourou"),
+        ("vega", "kourou"),
+        ("vega-c", "tanegashima"),  # what-if: Vega-C flown from Japan
+        ("h3-30", "kourou"),  # what-if: H3-30 flown from French Guiana
+    ]
+    for vehicle, site in cases:
+        row = []
+        for orbit in ("sso:700", "leo:500:90"):
+            e = oc.payload(vehicle, site, orbit)
+            row.append(
+                f"{e.mass.to_value(u.kg):6.0f} ({e.mass_low.to_value(u.kg):.0f}–{e.mass_high.to_value(u.kg):.0f})"
+            )
+        what_if = "" if site in oc.get_vehicle(vehicle).home_sites else "  what-if"
+        print(f"   {vehicle:<7} from {site:<12} {row[0]:>22} {row[1]:>22}{what_if}")
+
+    h3 = oc.payload("h3-30", "tanegashima", "sso:700").mass
+    vc = oc.payload("vega-c", "kourou", "sso:700").mass
+    verdict = "can" if h3 > vc else "cannot"
+    print(f"\n   H3-30 from Tanegashima {verdict} carry what Vega-C carries from Kourou to a 700 km SSO")
+    print(f"   ({h3.to_value(u.kg):.0f} kg against {vc.to_value(u.kg):.0f} kg); the reverse holds only for payloads")
+    print(f"   of at most {vc.to_value(u.kg):.0f} kg. Accuracy of these estimates: docs/validation.md.")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ ideal site on the equator?
 >>> import orbitcoop
 >>> orbitcoop.assess("tanegashima", "geo").strategy
 'gto split'
+>>> orbitcoop.payload("h-iia-202", "tanegashima", "ell:250:36226:28.5").mass.round()
+<Quantity 4000. kg>
 
 Public names are loaded on first use, so ``import orbitcoop`` stays light
 (no numba, astropy, pandas or boinor until a function needs them).
@@ -49,6 +51,21 @@ _PUBLIC = {
     "load_claims": "orbitcoop.claims",
     "ClaimResult": "orbitcoop.claims",
     "write_report": "orbitcoop.report",
+    "payload": "orbitcoop.performance",
+    "can_launch": "orbitcoop.performance",
+    "payload_table": "orbitcoop.performance",
+    "calibration": "orbitcoop.performance",
+    "validation_rows": "orbitcoop.performance",
+    "validation_summary": "orbitcoop.performance",
+    "PayloadEstimate": "orbitcoop.performance",
+    "get_vehicle": "orbitcoop.vehicles",
+    "list_vehicles": "orbitcoop.vehicles",
+    "load_vehicles": "orbitcoop.vehicles",
+    "Vehicle": "orbitcoop.vehicles",
+    "Stage": "orbitcoop.vehicles",
+    "UnknownVehicleError": "orbitcoop.vehicles",
+    "VehicleDataError": "orbitcoop.vehicles",
+    "MissingVehicleDataError": "orbitcoop.vehicles",
     "orbits": "orbitcoop.orbits",
 }
 

@@ -326,7 +326,7 @@ def _context(table):
 
 def _payloads(pairs, orbits, cat):
     """{(vehicle, site, orbit): PayloadEstimate}; raises MissingVehicleDataError if a vehicle lacks data."""
-    from orbitcoop.payload import payload
+    from orbitcoop.performance import payload
 
     return {(vid, cat.get(sid).id, o): payload(vid, cat.get(sid), o) for vid, sid in pairs for o in orbits}
 

@@ -170,7 +170,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_vehicles(args) -> int:
-    from orbitcoop.payload import calibration
+    from orbitcoop.performance import calibration
     from orbitcoop.vehicles import MissingVehicleDataError, list_vehicles
 
     rows = []
@@ -206,7 +206,7 @@ def cmd_vehicles(args) -> int:
 
 
 def cmd_payload(args) -> int:
-    from orbitcoop.payload import payload
+    from orbitcoop.performance import payload
 
     e = payload(args.vehicle, args.site, args.orbit).to_dict()
     if args.json:

@@ -97,7 +97,7 @@ def build_blocks(results, figures) -> list[tuple]:
 
 def payload_blocks(orbits=("gtodv:1500", "sso:700"), sites=("kourou", "wenchang", "tanegashima", "vostochny")):
     """Payload what-ifs: every vehicle with a payload model, from the four main sites."""
-    from orbitcoop.payload import payload_table, validation_summary
+    from orbitcoop.performance import payload_table, validation_summary
 
     df = payload_table(sites=list(sites), orbits=list(orbits))
     if df.empty:

@@ -5,7 +5,7 @@ the core they are strapped to burn together for the boosters' burn time (the cor
 share from its thrust and specific impulse), then the core alone, then each upper
 stage; the fairing goes with the core (the first stage that is not a booster).
 Vacuum specific impulse throughout: what the atmosphere and gravity take is in the
-vehicle's calibrated loss (:mod:`orbitcoop.payload`). A stage whose only published specific
+vehicle's calibrated loss (:mod:`orbitcoop.performance`). A stage whose only published specific
 impulse is the sea-level one burns at that figure, a lower bound on its vacuum value
 (:meth:`Vehicle.substitutions` says which); its calibrated loss then comes out smaller by
 about the difference, so predictions near its calibration orbits are hardly affected.

@@ -9,7 +9,7 @@ import pytest
 
 import orbitcoop as oc
 from orbitcoop.core.payload import ideal_dv, payload_for_dv
-from orbitcoop.payload import calibration, can_launch, payload, validation_rows, validation_summary
+from orbitcoop.performance import calibration, can_launch, payload, validation_rows, validation_summary
 from orbitcoop.vehicles import (
     MissingVehicleDataError,
     UnknownVehicleError,
@@ -196,8 +196,8 @@ def test_non_physical_vehicle_file_names_vehicle_stage_field(tmp_path, stage, wo
 
 
 def test_validation_summary_within_documented_bounds():
-    from orbitcoop.payload import DOCUMENTED_MEDIAN_ERROR_PCT as MEDIAN_BOUND_PCT
-    from orbitcoop.payload import DOCUMENTED_WORST_ERROR_PCT as WORST_BOUND_PCT
+    from orbitcoop.performance import DOCUMENTED_MEDIAN_ERROR_PCT as MEDIAN_BOUND_PCT
+    from orbitcoop.performance import DOCUMENTED_WORST_ERROR_PCT as WORST_BOUND_PCT
 
     rows = validation_rows()
     for r in rows:
@@ -210,7 +210,7 @@ def test_validation_summary_within_documented_bounds():
 
 
 def test_matrix_matches_single_estimates():
-    from orbitcoop.payload import payload_table
+    from orbitcoop.performance import payload_table
 
     df = payload_table(vehicles=["falcon-9", "soyuz-2.1b-fregat", "vega"], sites="all", orbits=["sso:700", "geo"])
     assert len(df) == 3 * len(oc.compare(orbits="geo")) * 2
@@ -218,3 +218,12 @@ def test_matrix_matches_single_estimates():
         e = payload(r.vehicle, r.site, r.orbit if r.orbit != "SSO 700 km" else "sso:700")
         assert r.payload_kg == pytest.approx(e.mass.to_value(KG), rel=1e-9, abs=1e-9)
         assert (r.payload_kg == 0) == bool(r.reason)
+
+
+def test_public_names_at_the_top_level():
+    import orbitcoop.performance  # noqa: F401  (the module must not shadow the function)
+
+    e = oc.payload("falcon-9", "cape-canaveral", "gto:185:35786:27")
+    assert e.mass.to_value(KG) == pytest.approx(8300, rel=1e-6)
+    assert list(oc.can_launch(1000 * u.kg, "sso:700", vehicles=["vega"]).vehicle) == ["vega"]
+    assert oc.get_vehicle("h3-30").id == "h3-30"

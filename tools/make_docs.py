@@ -112,7 +112,7 @@ def claims_markdown() -> str:
 
 
 def validation_markdown() -> str:
-    from orbitcoop.payload import (
+    from orbitcoop.performance import (
         DOCUMENTED_MEDIAN_ERROR_PCT,
         DOCUMENTED_WORST_ERROR_PCT,
         LOSS_SIGMA_M_S,
@@ -130,7 +130,7 @@ def validation_markdown() -> str:
         "Each vehicle's loss constant is fitted to its *calibration* points only (so those match by",
         "construction); *validation* points are predicted, never fitted. The band is the payload at the",
         f"required Δv ± the loss uncertainty (±{LOSS_SIGMA_M_S:.0f} m/s, or the calibration spread if larger).",
-        "Method: `orbitcoop/payload.py`; published points and their sources: the data file.",
+        "Method: `orbitcoop/performance.py`; published points and their sources: the data file.",
         "",
         "## Summary",
         "",

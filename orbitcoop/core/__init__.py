@@ -3,7 +3,7 @@
 Nothing here imports astropy and nothing here raises (numba's numpy error
 model: a division by zero gives inf/NaN): an infeasible geometry comes back as
 NaN, an unreachable payload as 0. Range checks and the errors that explain them
-live in the units API, :mod:`orbitcoop.feasibility` and :mod:`orbitcoop.payload`.
+live in the units API, :mod:`orbitcoop.feasibility` and :mod:`orbitcoop.performance`.
 
 Each kernel is written once as a scalar ``@jit`` function, called by that name
 from other kernels. Its array version, a ufunc derived from the scalar, is
