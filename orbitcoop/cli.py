@@ -64,6 +64,7 @@ def _site_row(s) -> dict:
         "elevation_m": s.elevation_m,
         "parent": s.parent or None,
         "constraints": s.constraints_label,
+        "routes": [r.label for r in s.routes],
         "position_source": s.position_source,
     }
 

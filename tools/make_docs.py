@@ -22,13 +22,16 @@ def catalogue_markdown() -> str:
         "operator, [C] secondary compilation. Positions are geodetic, north and east positive.",
         "A corridor is a published range of ground launch azimuths (clockwise); an inclination limit a",
         "published range of inclinations. *unknown* means no source was found: orbitcoop then judges",
-        "reachability by geometry alone and says so.",
+        "reachability by geometry alone and says so. A flown route is a dog-leg seen in a flown orbit",
+        "(its plane missed the pad by the angle shown) and is charged for orbits in its inclination band.",
         "",
-        "| id | name | country | status | lat ° | lon ° | corridor / inclination limits | position source |",
+        "| id | name | country | status | lat ° | lon ° | corridor / inclination limits / flown routes | position source |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for s in catalogue():
         constraint = s.constraints_label if s.constraints_known else "*unknown*"
+        if s.routes:
+            constraint += "; " + "; ".join(r.label for r in s.routes)
         src = s.position_source.replace("|", "/")
         if len(src) > 140:
             src = src[:137] + "…"
