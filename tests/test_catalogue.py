@@ -183,6 +183,9 @@ def test_flown_route_offsets_follow_from_their_evidence(site):
                 ev["orbit_inclination_deg"],
             )
         assert got == pytest.approx(r.plane_offset_deg, abs=0.05)
+        # The evidence lies inside the band it is applied to, and was flown from this site.
+        assert r.applies_to(ev["orbit_inclination_deg"])
+        assert pad.id == site.id or pad.parent == site.id
 
 
 def test_a_flown_route_charges_its_dogleg_and_pads_inherit_it():
