@@ -629,7 +629,7 @@ def _describe(k, p, site, orbit):
                 f"the published corridor does not allow the needed azimuth: nearest allowed inclination {launch:.2f}°"
             )
         if p["route"][k] > 0.0:
-            r = next(r for r in site.routes if r.applies_to(tgt))
+            r = site.route_for(tgt)
             notes.append(
                 f"flown route: {r.mission} ended in a plane {r.plane_offset_deg:g}° from the site (a dog-leg), "
                 "charged as a plane turn of that size"

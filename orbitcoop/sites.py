@@ -128,9 +128,16 @@ class LaunchSite:
     routes: tuple[FlownRoute, ...] = ()
     notes: str = field(default="", compare=False)
 
+    def route_for(self, inclination_deg: float) -> FlownRoute | None:
+        """The flown route that applies to orbits of this inclination (the largest turn if several do)."""
+        return max(
+            (r for r in self.routes if r.applies_to(inclination_deg)), key=lambda r: r.plane_offset_deg, default=None
+        )
+
     def route_offset_deg(self, inclination_deg: float) -> float:
         """The plane turn [deg] a flown route shows for orbits of this inclination (0 if none applies)."""
-        return max((r.plane_offset_deg for r in self.routes if r.applies_to(inclination_deg)), default=0.0)
+        r = self.route_for(inclination_deg)
+        return 0.0 if r is None else r.plane_offset_deg
 
     @property
     def latitude(self) -> u.Quantity:
