@@ -129,3 +129,21 @@ def test_array_and_scalar_paths_agree():
     from orbitcoop.core import vec
 
     assert np.array_equal(vec.rotation_speed(lat, 10.0), np.array([out(x, 10.0) for x in lat]))
+
+
+@given(st.floats(31.0, 149.0), st.floats(200.0, 2000.0))
+@example(98.6, 800.0)
+@example(51.6, 415.0)
+def test_a_flown_route_never_makes_an_orbit_cheaper(inc_deg, alt_km):
+    # Tanegashima with and without its flown routes: the dog-leg only ever adds, and only in a band.
+    from dataclasses import replace
+
+    import orbitcoop as oc
+
+    site = oc.get_site("tanegashima")
+    bare = replace(site, routes=())
+    orbit = f"leo:{alt_km}:{inc_deg}"
+    with_route, without = oc.assess(site, orbit), oc.assess(bare, orbit)
+    extra = (with_route.total_dv - without.total_dv).value
+    assert extra >= -1e-6
+    assert (extra > 0) == (site.route_offset_deg(inc_deg) > 0)
