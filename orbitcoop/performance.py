@@ -6,7 +6,7 @@ Performance Estimation*, 2009, and Townsend's Δv budget):
 1. The orbit's kinematic Δv from the site, :func:`orbitcoop.assess`: insertion speed
    into a 200 km parking orbit minus Earth's rotation, plus the transfer (plane
    change split optimally, supersynchronous for GEO where cheaper; dogleg where the
-   site's published corridor demands it).
+   site's published corridor or a flown route in the catalogue demands it).
 2. Plus the vehicle's *loss*: gravity, drag, steering and the climb to the parking
    orbit, one constant per vehicle, fitted to its *calibration* points only (the
    mean of Δv_ideal(published payload) − kinematic Δv). *Validation* points are
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import astropy.units as u
 import numpy as np
 
-from orbitcoop.core.payload import payload_matrix
+from orbitcoop.core.payload import ideal_dv, payload_matrix
 from orbitcoop.feasibility import _as_sites, assess
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.sites import get_site
@@ -85,8 +85,6 @@ def _calibration(v: Vehicle) -> Calibration:
 
 
 def _ideal_dv(isp, burn, drop, m0, m):
-    from orbitcoop.core.payload import ideal_dv
-
     return ideal_dv(np.array(isp), np.array(burn), np.array(drop), m0, m)
 
 

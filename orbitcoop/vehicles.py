@@ -2,8 +2,8 @@
 
 A vehicle's stages become burn phases for :mod:`orbitcoop.core.payload`: boosters and
 the core they are strapped to burn together for the boosters' burn time (the core's
-share from its thrust and specific impulse), then the core alone, then each upper
-stage; the fairing goes with the core (the first stage that is not a booster).
+share from its mass flow: thrust over specific impulse, else propellant over burn time),
+then the core alone, then each upper stage; the fairing goes with the core (the first stage that is not a booster).
 Vacuum specific impulse throughout: what the atmosphere and gravity take is in the
 vehicle's calibrated loss (:mod:`orbitcoop.performance`). A stage whose only published specific
 impulse is the sea-level one burns at that figure, a lower bound on its vacuum value
@@ -24,16 +24,6 @@ from pathlib import Path
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.errors import OrbitcoopError
 
-STAGE_NUMBERS = (
-    "propellant_mass_kg",
-    "dry_mass_kg",
-    "isp_vac_s",
-    "isp_sl_s",
-    "thrust_vac_kn",
-    "thrust_sl_kn",
-    "burn_time_s",
-    "fairing_mass_kg",
-)
 ROLES = ("calibration", "validation", "reference")
 
 
