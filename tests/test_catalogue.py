@@ -3,6 +3,7 @@
 import math
 import re
 
+import numpy as np
 import pytest
 
 import orbitcoop as oc
@@ -104,32 +105,44 @@ def test_every_id_finds_its_own_site():
         assert oc.get_site(s.id) is s
 
 
+def _pad_at_liftoff(pad, launch_utc):
+    """(unit vector of the pad in the lift-off inertial frame, Greenwich mean sidereal angle [rad]).
+
+    Geocentric latitude from the project's kernel; Earth orientation from astropy's GMST.
+    """
+    from astropy.time import Time
+
+    from orbitcoop.core.geodesy import geocentric_latitude
+
+    gmst = Time(launch_utc, scale="utc").sidereal_time("mean", longitude=0).rad
+    lat_c = geocentric_latitude(math.radians(pad.latitude_deg), 0.0)
+    return _unit(lat_c, gmst + math.radians(pad.longitude_deg)), gmst
+
+
+def _unit(lat, alpha):
+    return np.array([math.cos(lat) * math.cos(alpha), math.cos(lat) * math.sin(alpha), math.sin(lat)])
+
+
 def _plane_offset_deg(pad, launch_utc, epoch_utc, inc_deg, raan_deg, mean_motion_rev_day):
     """The pad's angular distance from a flown orbit's plane at lift-off.
 
     The RAAN of the elements is carried back to the launch time at the J2 nodal rate
-    (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., eq. 9-41, near-circular),
-    the pad put in the inertial frame by Greenwich mean sidereal time (astropy).
+    (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., eq. 9-41, near-circular).
     """
-    import math
-
     import astropy.units as u
-    import numpy as np
     from astropy.time import Time
 
-    from orbitcoop.core.constants import GM_EARTH_M3_S2, J2_EARTH, WGS84_A_M, WGS84_F
+    from orbitcoop.core.constants import GM_EARTH_M3_S2, J2_EARTH, WGS84_A_M
 
     n = mean_motion_rev_day * 2 * math.pi / 86400.0
     a = (GM_EARTH_M3_S2 / n**2) ** (1 / 3)
     i = math.radians(inc_deg)
     raan_rate = -1.5 * n * J2_EARTH * (WGS84_A_M / a) ** 2 * math.cos(i)
-    t0, te = Time(launch_utc, scale="utc"), Time(epoch_utc, scale="utc")
-    raan0 = math.radians(raan_deg) - raan_rate * (te - t0).to_value(u.s)
-    lat_c = math.atan((1 - WGS84_F) ** 2 * math.tan(math.radians(pad.latitude_deg)))
-    alpha = t0.sidereal_time("mean", longitude=0).rad + math.radians(pad.longitude_deg)
-    r = np.array([math.cos(lat_c) * math.cos(alpha), math.cos(lat_c) * math.sin(alpha), math.sin(lat_c)])
+    elapsed = (Time(epoch_utc, scale="utc") - Time(launch_utc, scale="utc")).to_value(u.s)
+    raan0 = math.radians(raan_deg) - raan_rate * elapsed
+    site, _ = _pad_at_liftoff(pad, launch_utc)
     h = np.array([math.sin(i) * math.sin(raan0), -math.sin(i) * math.cos(raan0), math.cos(i)])
-    return abs(math.degrees(math.asin(r @ h)))
+    return abs(math.degrees(math.asin(site @ h)))
 
 
 def _offset_from_insertion_deg(pad, launch_utc, after_s, lat_deg, lon_deg, inc_deg):
@@ -138,24 +151,14 @@ def _offset_from_insertion_deg(pad, launch_utc, after_s, lat_deg, lon_deg, inc_d
     The insertion point is put in the lift-off inertial frame (Earth turned by ω·t since), the
     plane's normal is r × v with v heading south-east at the orbit's inclination.
     """
-    import math
+    from orbitcoop.core.constants import OMEGA_EARTH_RAD_S
 
-    import numpy as np
-    from astropy.time import Time
-
-    from orbitcoop.core.constants import OMEGA_EARTH_RAD_S, WGS84_F
-
-    def unit(lat, alpha):
-        return np.array([math.cos(lat) * math.cos(alpha), math.cos(lat) * math.sin(alpha), math.sin(lat)])
-
-    g0 = Time(launch_utc, scale="utc").sidereal_time("mean", longitude=0).rad
-    pad_c = math.atan((1 - WGS84_F) ** 2 * math.tan(math.radians(pad.latitude_deg)))
-    site = unit(pad_c, g0 + math.radians(pad.longitude_deg))
-    lat, lon = math.radians(lat_deg), g0 + OMEGA_EARTH_RAD_S * after_s + math.radians(lon_deg)
+    site, gmst = _pad_at_liftoff(pad, launch_utc)
+    lat, lon = math.radians(lat_deg), gmst + OMEGA_EARTH_RAD_S * after_s + math.radians(lon_deg)
     az = math.pi - math.asin(math.cos(math.radians(inc_deg)) / math.cos(lat))  # southbound
     east = np.array([-math.sin(lon), math.cos(lon), 0.0])
     north = np.array([-math.sin(lat) * math.cos(lon), -math.sin(lat) * math.sin(lon), math.cos(lat)])
-    h = np.cross(unit(lat, lon), math.sin(az) * east + math.cos(az) * north)
+    h = np.cross(_unit(lat, lon), math.sin(az) * east + math.cos(az) * north)
     return abs(math.degrees(math.asin(site @ h / np.linalg.norm(h))))
 
 
