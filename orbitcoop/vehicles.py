@@ -78,6 +78,8 @@ class Vehicle:
     performance: tuple[PerformancePoint, ...]
     missing: tuple[str, ...] = ()
     notes: str = ""
+    liftoff_mass_kg: float | None = None
+    liftoff_source: str = ""
 
     def __repr__(self):
         return f"Vehicle({self.id!r}, {len(self.stages)} stages, home {', '.join(self.home_sites)})"
@@ -104,6 +106,16 @@ class Vehicle:
                 elif how == "burn time":
                     out.append(f"stage {x.id!r}: mean mass flow from propellant / burn time (no thrust and Isp pair)")
         return tuple(out)
+
+    def stack_mass_kg(self) -> float | None:
+        """Sum of every stage's propellant and dry mass, and the fairing: the vehicle at lift-off
+        without payload. None if a stage lacks either mass."""
+        total = 0.0
+        for s in self.stages:
+            if s.propellant_mass_kg is None or s.dry_mass_kg is None:
+                return None
+            total += (s.propellant_mass_kg + s.dry_mass_kg) * s.count + (s.fairing_mass_kg or 0.0)
+        return total
 
     def _boosters(self):
         return [s for s in self.stages if s.parallel_with]
@@ -265,6 +277,9 @@ def _parse_vehicle(entry, where) -> Vehicle:
                 note=p.get("note", ""),
             )
         )
+    liftoff = _number(entry, "liftoff_mass_kg", where)
+    if liftoff is not None and not str(entry.get("liftoff_source", "")).strip():
+        raise VehicleDataError(f"{where}: liftoff_source is empty: a published lift-off mass needs its source")
     return Vehicle(
         id=vid,
         name=entry.get("name", vid),
@@ -274,6 +289,8 @@ def _parse_vehicle(entry, where) -> Vehicle:
         performance=tuple(points),
         missing=tuple(entry.get("missing", ())),
         notes=entry.get("notes", ""),
+        liftoff_mass_kg=liftoff,
+        liftoff_source=entry.get("liftoff_source", ""),
     )
 
 
@@ -318,3 +335,28 @@ def get_vehicle(name) -> Vehicle:
 
 def list_vehicles() -> list[Vehicle]:
     return list(vehicles().values())
+
+
+#: How far a vehicle's stage-mass sum may stray from its published lift-off mass: that mass may or
+#: may not include a payload and its adapter (up to about 4 % of lift-off for the vehicles here:
+#: Falcon 9's 22.8 t of 549 t), and both sides are rounded. A larger gap means a wrong stage figure.
+LIFTOFF_TOLERANCE_PCT = 5.0
+
+
+def mass_check_rows(vs=None) -> list[dict]:
+    """Stage-mass sum against the published lift-off mass, for every vehicle that has both."""
+    rows = []
+    for v in vs if vs is not None else list_vehicles():
+        stack = v.stack_mass_kg()
+        if stack is None or v.liftoff_mass_kg is None:
+            continue
+        rows.append(
+            {
+                "vehicle": v.id,
+                "stack_kg": stack,
+                "liftoff_kg": v.liftoff_mass_kg,
+                "difference_pct": 100 * (stack - v.liftoff_mass_kg) / v.liftoff_mass_kg,
+                "source": v.liftoff_source,
+            }
+        )
+    return rows

@@ -195,6 +195,45 @@ def test_non_physical_vehicle_file_names_vehicle_stage_field(tmp_path, stage, wo
         assert w in str(err.value)
 
 
+def test_stage_masses_agree_with_published_liftoff_masses():
+    # A stage figure off by a stage's worth (a typo, a figure for another version) shows up here.
+    from orbitcoop.vehicles import LIFTOFF_TOLERANCE_PCT, mass_check_rows
+
+    rows = mass_check_rows()
+    assert len(rows) >= 8
+    for r in rows:
+        assert "[" in r["source"], r["vehicle"]
+    # Long March 5's encyclopedia stage table sums to 824 t against 869 t published (-5.2 %): its
+    # `missing` list says so, and it has no payload estimate (no calibration orbit) to be skewed.
+    off = {r["vehicle"] for r in rows if abs(r["difference_pct"]) > LIFTOFF_TOLERANCE_PCT}
+    assert off == {"long-march-5"}
+    assert any("869 t" in m for m in get_vehicle("long-march-5").missing)
+
+
+def test_stack_mass_sums_stages_and_fairing(tmp_path):
+    p = tmp_path / "v.toml"
+    p.write_text(
+        '[[vehicle]]\nid = "mine"\nliftoff_mass_kg = 70000.0\nliftoff_source = "my sheet [A]"\n'
+        '[[vehicle.stage]]\nid = "b"\ncount = 2\nparallel_with = "c"\npropellant_mass_kg = 10000.0\n'
+        "dry_mass_kg = 1000.0\nisp_vac_s = 270.0\nburn_time_s = 50.0\n"
+        '[[vehicle.stage]]\nid = "c"\npropellant_mass_kg = 40000.0\ndry_mass_kg = 5000.0\n'
+        "isp_vac_s = 300.0\nburn_time_s = 125.0\nfairing_mass_kg = 500.0\n"
+    )
+    v = load_vehicles(p)["mine"]
+    assert v.stack_mass_kg() == pytest.approx(67500.0)
+    assert v.liftoff_mass_kg == 70000.0
+
+
+def test_liftoff_mass_needs_a_source(tmp_path):
+    p = tmp_path / "v.toml"
+    p.write_text(
+        '[[vehicle]]\nid = "mine"\nliftoff_mass_kg = 70000.0\n'
+        '[[vehicle.stage]]\nid = "c"\npropellant_mass_kg = 40000.0\ndry_mass_kg = 5000.0\nisp_vac_s = 300.0\n'
+    )
+    with pytest.raises(VehicleDataError, match=r"vehicle 'mine'.*liftoff_source"):
+        load_vehicles(p)
+
+
 def test_validation_summary_within_documented_bounds():
     from orbitcoop.performance import DOCUMENTED_MEDIAN_ERROR_PCT as MEDIAN_BOUND_PCT
     from orbitcoop.performance import DOCUMENTED_WORST_ERROR_PCT as WORST_BOUND_PCT

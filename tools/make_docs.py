@@ -195,6 +195,24 @@ def validation_markdown() -> str:
         "estimate's notes say so); boosters sharing the first phase by mass flow; stage masses mostly",
         "from secondary sources.",
     ]
+    from orbitcoop.vehicles import LIFTOFF_TOLERANCE_PCT, mass_check_rows
+
+    lines += [
+        "",
+        "## Stage masses against published lift-off masses",
+        "",
+        "The sum of every stage's propellant and dry mass and the fairing, against the vehicle's published",
+        "lift-off mass (sources in the data file; they rarely say whether a payload is included, up to",
+        f"about 4 % of lift-off here). A gap beyond ±{LIFTOFF_TOLERANCE_PCT:g} % points to a wrong stage figure;",
+        "tests/test_payload.py lists the vehicles allowed past it, each with its reason in the data file.",
+        "",
+        "| vehicle | stages + fairing kg | published lift-off kg | difference % |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{r['vehicle']}` | {r['stack_kg']:.0f} | {r['liftoff_kg']:.0f} | {r['difference_pct']:+.1f} |"
+        for r in mass_check_rows()
+    ]
     lines += [
         "",
         "## Vehicles without a payload estimate",
