@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "orbit",
         help="preset (iss, tiangong, geo, gto, gps, glonass, galileo, beidou, molniya, tli, polar) "
-        "or leo:ALT:INC, sso:ALT, gto:PERIGEE:APOGEE[:INC]",
+        "or leo:ALT:INC, sso:ALT, gto:PERIGEE:APOGEE[:INC], ell:PERIGEE:APOGEE[:INC], gtodv:DV, c3:C3[:INC]",
     )
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_assess)

@@ -531,8 +531,12 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     free = np.array([o.inclination_deg is None for o in orbits])
     i_t = np.radians(np.array([0.0 if o.inclination_deg is None else o.inclination_deg for o in orbits]))
     geo = np.array([o.geostationary for o in orbits])
-    rp, ra = R_EQ + hp, R_EQ + ha
-    r1 = np.minimum(R_EQ + parking_km * 1e3, rp)
+    # Escapes leave from the parking orbit in one burn; their c3 is in m²/s².
+    esc = np.array([o.escape for o in orbits])
+    c3 = np.array([o.c3_km2_s2 or 0.0 for o in orbits]) * 1e6
+    r_park = R_EQ + parking_km * 1e3
+    rp, ra = np.where(esc, r_park, R_EQ + hp), np.where(esc, r_park, R_EQ + ha)
+    r1 = np.minimum(r_park, rp)
     v1 = np.sqrt(MU / r1)
     lat = np.radians([s.latitude_deg for s in sites])
     alt = np.array([s.elevation_m or 0.0 for s in sites])
@@ -565,6 +569,10 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     with_plane = vec.transfer_dv(MU, r1, rp, ra, di)
     # The part of the plane change geometry forces (latitude); the rest is the corridor's dogleg.
     geo_only = vec.transfer_dv(MU, r1, rp, ra, di_geo)
+    if esc.any():
+        in_plane = np.where(esc, vec.escape_dv(MU, r1, c3, 0.0), in_plane)
+        with_plane = np.where(esc, vec.escape_dv(MU, r1, c3, di), with_plane)
+        geo_only = np.where(esc, vec.escape_dv(MU, r1, c3, di_geo), geo_only)
     rmax = np.maximum(R_EQ + max_apogee_km * 1e3, ra)
     supersync = np.full(n, np.inf)
     if geo.any():
@@ -596,6 +604,7 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         "in_corridor": in_corridor,
         "penalty": total - ideal,
         "use_ss": use_ss,
+        "escape": esc,
         "az_n": az_n,
         "az_s": az_s,
     }
@@ -641,6 +650,8 @@ def _describe(k, p, site, orbit):
         if p["use_ss"][k]:
             strategy = "supersynchronous"
             notes.append("supersynchronous transfer: most of the plane change at an apogee above GEO")
+        elif p["escape"][k]:
+            notes.append("plane change made in the departure burn")
         elif higher:
             strategy = "gto split" if orbit.geostationary else strategy + " (split)"
             notes.append("plane change split optimally between the transfer's perigee and apogee burns")

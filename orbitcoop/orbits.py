@@ -2,7 +2,9 @@
 
 A :class:`TargetOrbit` is an ellipse (perigee and apogee altitude above the WGS 84
 equatorial radius) with an inclination, or with a *free* inclination (``None``:
-GTO, TLI) meaning "whatever plane the site reaches most cheaply".
+GTO, TLI) meaning "whatever plane the site reaches most cheaply". An escape
+(:func:`Escape`, ``c3:ENERGY``) is the hyperbola of characteristic energy C3 left in one
+burn from the parking orbit; its apogee is infinite.
 
 >>> from orbitcoop.orbits import LEO, SSO, GEO, ISS
 >>> LEO(400, 51.6)
@@ -65,6 +67,8 @@ class TargetOrbit:
     inclination_deg: float | None = None
     source: str = ""
     id: str = ""
+    #: Characteristic energy [km²/s²] of an escape hyperbola (None: a bound orbit).
+    c3_km2_s2: float | None = None
 
     def __post_init__(self):
         if self.apogee_altitude_km < self.perigee_altitude_km:
@@ -90,6 +94,11 @@ class TargetOrbit:
         return self.perigee_altitude_km == self.apogee_altitude_km
 
     @property
+    def escape(self) -> bool:
+        """An escape hyperbola (``c3_km2_s2`` set), left in one burn from the parking orbit."""
+        return self.c3_km2_s2 is not None
+
+    @property
     def geostationary(self) -> bool:
         """Circular, equatorial, at GEO altitude (within 1 km): eligible for GEO strategies."""
         return (
@@ -100,6 +109,8 @@ class TargetOrbit:
 
     def __repr__(self):
         inc = "free" if self.inclination_deg is None else f"{self.inclination_deg:g}°"
+        if self.escape:
+            return f"TargetOrbit({self.name!r}, C3 = {self.c3_km2_s2:g} km²/s², i={inc})"
         return f"TargetOrbit({self.name!r}, {self.perigee_altitude_km:g} × {self.apogee_altitude_km:g} km, i={inc})"
 
 
@@ -176,6 +187,32 @@ def Elliptical(perigee, apogee, inclination=None, name=None) -> TargetOrbit:
     return TargetOrbit(name or f"{hp:g} × {ha:g} km", hp, ha, i)
 
 
+#: The perigee altitude an escape target reports [km]: the default parking orbit, from which the
+#: departure burn is made (:func:`orbitcoop.assess` uses its own ``parking_altitude``).
+ESCAPE_PERIGEE_KM = 200.0
+
+
+def Escape(c3, inclination=None) -> TargetOrbit:
+    """Escape with characteristic energy ``c3`` (km²/s², or a Quantity), C3 = v∞².
+
+    One burn from the parking orbit onto the departure hyperbola; the inclination of its
+    plane is free unless given (the declination of the departure asymptote limits it from
+    below). C3 = 0 is a parabola: escape with nothing to spare.
+    """
+    if isinstance(c3, u.Quantity):
+        if not c3.unit.is_equivalent(u.km**2 / u.s**2):
+            raise u.UnitsError(f"c3 must be an energy per mass (km²/s²), got unit {c3.unit}")
+        c3 = c3.to_value(u.km**2 / u.s**2)
+    c3 = float(c3)
+    if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
+        raise InputRangeError(
+            f"c3 = {c3:g} km²/s² is outside the valid range 0–400 km²/s² (negative is a bound orbit: use ell:)"
+        )
+    i = None if inclination is None else _deg(inclination, "inclination")
+    name = f"escape C3 = {c3:g} km²/s²" + ("" if i is None else f" {i:g}°")
+    return TargetOrbit(name, ESCAPE_PERIGEE_KM, math.inf, i, c3_km2_s2=c3)
+
+
 @functools.cache
 def presets() -> dict[str, TargetOrbit]:
     """The sourced presets of ``orbitcoop/data/orbits.toml``, by id."""
@@ -208,7 +245,7 @@ def parse_orbit(text: str) -> TargetOrbit:
 
     Forms: ``leo:ALT:INC``, ``meo:ALT:INC``, ``sso:ALT``, ``gto:PERIGEE:APOGEE[:INC]``,
     ``ell:PERIGEE:APOGEE[:INC]``, ``gtodv:DV[:PERIGEE[:APOGEE]]`` (the GTO with DV m/s left to
-    GEO) (altitudes in km, inclinations in degrees).
+    GEO), ``c3:ENERGY[:INC]`` (escape, C3 in km²/s²) (altitudes in km, inclinations in degrees).
 
     >>> parse_orbit("leo:400:51.6").inclination_deg
     51.6
@@ -225,6 +262,7 @@ def parse_orbit(text: str) -> TargetOrbit:
         "gto": (GTO, 2, 3),
         "ell": (Elliptical, 2, 3),
         "gtodv": (GTO_DV, 1, 3),
+        "c3": (Escape, 1, 2),
     }
     if kind in forms:
         fn, lo, hi = forms[kind]
@@ -248,6 +286,7 @@ _EXAMPLES = {
     "gto": "gto:250:35786",
     "ell": "ell:500:40000:63.4",
     "gtodv": "gtodv:1500",
+    "c3": "c3:10",
 }
 
 
@@ -261,7 +300,9 @@ def as_target(orbit) -> TargetOrbit:
         if getattr(orbit.attractor, "name", "Earth") != "Earth":
             raise InputRangeError(f"orbit is around {orbit.attractor.name}, not Earth")
         if orbit.ecc.to_value(u.one) >= 1.0:
-            raise InputRangeError(f"orbit has eccentricity {orbit.ecc:.3f} ≥ 1: not a bound Earth orbit")
+            # A departure hyperbola (or parabola): its energy is what the launch must give.
+            c3 = (orbit.v**2).sum() - 2 * orbit.attractor.k / ((orbit.r**2).sum()) ** 0.5
+            return Escape(max(0.0, float(c3.to_value(u.km**2 / u.s**2))), float(orbit.inc.to_value(u.deg)))
         r_eq = _si.WGS84_A_M * u.m
         hp = (orbit.r_p - r_eq).to_value(u.km)
         ha = (orbit.r_a - r_eq).to_value(u.km)

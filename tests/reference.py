@@ -116,3 +116,7 @@ def supersync_dv(mu, inc, r1, r2, rs):
 def sso_inclination(a, e):
     c = -2 * SUN_RATE * (1 - e**2) ** 2 * a**3.5 / (3 * J2 * R_J2**2 * np.sqrt(MU))
     return np.where(np.abs(c) <= 1, np.arccos(np.clip(c, -1, 1)), np.nan)
+
+
+def escape_dv(mu, r1, c3, di):
+    return combined_dv(np.sqrt(mu / r1), np.sqrt(2 * mu / r1 + c3), di)

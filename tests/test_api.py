@@ -41,6 +41,8 @@ def test_other_length_units_are_converted():
         (lambda: oc.gto_to_geo_dv(np.inf * u.deg), ["inclination = inf"]),
         (lambda: orbits.LEO(-5, 51.6), ["-5 km", "below the surface"]),
         (lambda: orbits.LEO(400, 181), ["181", "0–180°"]),
+        (lambda: orbits.Escape(-2.0), ["c3 = -2 km²/s²", "0–400", "bound orbit"]),
+        (lambda: orbits.parse_orbit("c3:10:200"), ["inclination = 200", "0–180°"]),
     ],
 )
 def test_bad_input_is_a_clear_error(call, words):
@@ -154,6 +156,23 @@ def test_presets_and_parsing():
         orbits.parse_orbit("leo:400")
     with pytest.raises(oc.UnknownOrbitError, match="unknown orbit"):
         orbits.parse_orbit("lunar-gateway")
+    esc = orbits.parse_orbit("c3:12.5")
+    assert esc.escape and esc.c3_km2_s2 == 12.5 and esc.inclination_deg is None and not esc.circular
+    assert orbits.Escape(12.5 * u.km**2 / u.s**2) == esc
+
+
+def test_escape_costs_the_hyperbola_from_the_parking_orbit():
+    # One burn from the 200 km parking orbit: √(2μ/r + C3) − √(μ/r), plus the same ascent as any orbit.
+    from orbitcoop.core.constants import GM_EARTH_M3_S2, WGS84_A_M
+
+    r = WGS84_A_M + 200e3
+    for c3 in (0.0, 10.0, 30.0):
+        a = oc.assess("kourou", f"c3:{c3}")
+        burn = math.sqrt(2 * GM_EARTH_M3_S2 / r + c3 * 1e6) - math.sqrt(GM_EARTH_M3_S2 / r)
+        assert a.dv.transfer.to_value(u.m / u.s) == pytest.approx(burn, rel=1e-12)
+        assert a.direct and a.dv.plane_change.to_value(u.m / u.s) == 0.0
+    tilted = oc.assess("kourou", "c3:10:28.5")
+    assert tilted.direct and tilted.total_dv > oc.assess("kourou", "c3:10").total_dv
 
 
 def test_import_is_light():

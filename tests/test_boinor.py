@@ -78,11 +78,47 @@ def test_gto_apogee_burn_matches_boinor_orbits():
     assert vec.gto_geo_apogee_dv(MU_BOINOR, math.radians(20), rp, ra) == pytest.approx(expected, rel=1e-9)
 
 
+@pytest.mark.parametrize(("alt", "c3_km2_s2", "di_deg"), [(200.0, 0.0, 0.0), (300.0, 8.66, 0.0), (185.0, 25.0, 10.0)])
+def test_escape_burn_matches_boinor_hyperbola(alt, c3_km2_s2, di_deg):
+    # The perigee speed of boinor's departure hyperbola (a = −μ/C3; a parabola for C3 = 0), combined
+    # with the parking orbit's circular speed by the law of cosines.
+    park = Orbit.circular(Earth, alt=alt * u.km)
+    rp = park.a
+    if c3_km2_s2 == 0.0:
+        out = Orbit.parabolic(Earth, p=2 * rp, inc=0 * u.deg, raan=0 * u.deg, argp=0 * u.deg, nu=0 * u.deg)
+    else:
+        a = -Earth.k / (c3_km2_s2 * u.km**2 / u.s**2)
+        out = Orbit.from_classical(
+            Earth, a=a.to(u.km), ecc=(1 - rp / a).to(u.one), inc=0 * u.deg, raan=0 * u.deg, argp=0 * u.deg, nu=0 * u.deg
+        )
+    vp = np.linalg.norm(out.v.to_value(u.m / u.s))
+    vc = np.linalg.norm(park.v.to_value(u.m / u.s))
+    expected = math.sqrt(vp**2 + vc**2 - 2 * vp * vc * math.cos(math.radians(di_deg)))
+    got = vec.escape_dv(MU_BOINOR, rp.to_value(u.m), c3_km2_s2 * 1e6, math.radians(di_deg))
+    assert got == pytest.approx(expected, rel=1e-9)
+
+
 def test_boinor_orbit_as_target():
     orbit = Orbit.circular(Earth, alt=420 * u.km, inc=51.6 * u.deg)
     a = oc.assess("baikonur", orbit)
     assert a.direct
     assert a.target_inclination.to_value(u.deg) == pytest.approx(51.6)
+
+
+def test_boinor_hyperbola_as_escape_target():
+    park = Orbit.circular(Earth, alt=200 * u.km, inc=30 * u.deg)
+    a = -Earth.k / (9.0 * u.km**2 / u.s**2)
+    hyp = Orbit.from_classical(
+        Earth,
+        a=a.to(u.km),
+        ecc=(1 - park.a / a).to(u.one),
+        inc=30 * u.deg,
+        raan=0 * u.deg,
+        argp=0 * u.deg,
+        nu=0 * u.deg,
+    )
+    t = oc.orbits.as_target(hyp)
+    assert t.escape and t.c3_km2_s2 == pytest.approx(9.0, rel=1e-9) and t.inclination_deg == pytest.approx(30.0)
 
 
 def test_mu_is_wgs84():

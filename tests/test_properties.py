@@ -89,6 +89,16 @@ def test_split_is_no_worse_than_either_extreme(r1, r2, di):
     assert best >= maneuvers.hohmann_dv(MU, lo, hi) - 1e-9
 
 
+@given(radii, st.floats(0.0, 150e6), st.floats(0.0, 150e6), small_angles)
+def test_escape_cost_positive_monotone_and_bounded(r1, c3a, c3b, di):
+    lo, hi = sorted((c3a, c3b))
+    f = maneuvers.escape_dv
+    assert 0.0 < f(MU, r1, lo, 0.0) <= f(MU, r1, hi, 0.0) + 1e-9
+    assert f(MU, r1, lo, 0.0) <= f(MU, r1, lo, di) + 1e-9
+    # C3 = 0 is the parabola: (√2 − 1) times the circular speed.
+    assert math.isclose(f(MU, r1, 0.0, 0.0), math.sqrt(MU / r1) * (math.sqrt(2.0) - 1.0), rel_tol=1e-12)
+
+
 @given(st.floats(WGS84_A_M + 150e3, WGS84_A_M + 1000e3), small_angles, small_angles)
 def test_geo_cost_monotone_in_inclination(rp, i1, i2):
     lo, hi = sorted((i1, i2))

@@ -12,7 +12,7 @@ import pytest
 
 import orbitcoop as oc
 from orbitcoop.core.constants import WGS84_E2
-from orbitcoop.core.maneuvers import hohmann_dv
+from orbitcoop.core.maneuvers import escape_dv, hohmann_dv
 
 DEG = 0.01  # published azimuths are printed to 0.1°: agree within half of that
 MS = 1.0 * u.m / u.s
@@ -73,6 +73,13 @@ def test_hohmann_vallado_example_6_1():
     # poliastro's tests, "Data from Vallado, example 6.1"): 6569.4807 km → 42 159.4852 km,
     # Δv = 2.457038 + 1.478187 = 3.935224 km/s, with μ = 398 600.4418 km³/s².
     assert hohmann_dv(398600.4418e9, 6569.4807e3, 42159.4852e3) == pytest.approx(3935.224, abs=1e-3)
+
+
+def test_escape_curtis_example_8_3():
+    # Curtis, Orbital Mechanics for Engineering Students, Example 8.3 (Earth to Mars, Hohmann):
+    # v∞ = 2.943 km/s from a 300 km parking orbit (r = 6678 km, μ = 398 600 km³/s²):
+    # Δv = 11.32 − 7.726 = 3.590 km/s.
+    assert escape_dv(398600e9, 6678e3, 2943.0**2, 0.0) == pytest.approx(3590.0, abs=1.0)
 
 
 def test_hohmann_braeunig_4_19():

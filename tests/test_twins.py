@@ -71,6 +71,13 @@ def test_split_transfer(rng):
     close(vec.transfer_dv(GM_EARTH_M3_S2, r1, rp2, ra2, di), ref.transfer_dv(GM_EARTH_M3_S2, r1, rp2, ra2, di))
 
 
+def test_escape(rng):
+    r1 = WGS84_A_M + rng.uniform(150e3, 2000e3, N)
+    c3 = rng.uniform(0.0, 100e6, N)
+    di = rng.uniform(0, math.pi, N)
+    close(vec.escape_dv(GM_EARTH_M3_S2, r1, c3, di), ref.escape_dv(GM_EARTH_M3_S2, r1, c3, di))
+
+
 def test_gto_geo(rng):
     inc = rng.uniform(0, math.pi, N)
     rp = WGS84_A_M + rng.uniform(150e3, 1000e3, N)

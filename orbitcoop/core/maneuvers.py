@@ -246,3 +246,14 @@ def transfer_burn_dv(mu, r1_m, rp2_m, ra2_m, angle_rad, first_share):
     """
     v1, vt1, _, _ = _transfer_speeds(mu, r1_m, rp2_m, ra2_m)
     return combined_dv(v1, vt1, first_share * abs(angle_rad))
+
+
+@kernel(4)
+def escape_dv(mu, r1_m, c3_m2_s2, angle_rad):
+    """Δv [m/s] of one burn from the circle r1 onto the escape hyperbola of energy C3, turning the plane by Δi.
+
+    The burn is the hyperbola's perigee: its speed there is sqrt(2μ/r1 + C3) (vis-viva with
+    a = −μ/C3; Curtis, 3rd ed., §8.4, departure from a parking orbit). With C3 = 0 it is the
+    parabolic escape speed; the plane change, if any, is made in the same burn (law of cosines).
+    """
+    return combined_dv(math.sqrt(mu / r1_m), math.sqrt(2.0 * mu / r1_m + c3_m2_s2), angle_rad)
