@@ -148,12 +148,12 @@ def test_payload_claim_with_unknown_vehicle_is_a_clear_error(tmp_path):
 
 
 def test_payload_claim_waits_for_missing_vehicle_data(tmp_path):
-    # Ariane 64's core and upper-stage dry masses are not published: the claim says so, no number is made up.
+    # PSLV-XL's fourth-stage Isp is not published: the claim says so, no number is made up.
     p = tmp_path / "c.toml"
     p.write_text(
-        '[[claim]]\nid = "a64"\nquote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n'
-        '[claim.question]\nmetric = "payload_covers"\nvehicle = "ariane-64"\nsite = "kourou"\n'
+        '[[claim]]\nid = "pslv"\nquote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n'
+        '[claim.question]\nmetric = "payload_covers"\nvehicle = "pslv-xl"\nsite = "satish-dhawan"\n'
         'reference_vehicle = "h-iia-202"\nreference_site = "tanegashima"\norbits = ["gto"]\n'
     )
     (r,) = evaluate_claims(p)
-    assert r.verdict == "needs vehicle model" and "ariane-64" in r.explanation and "lacks" in r.explanation
+    assert r.verdict == "needs vehicle model" and "pslv-xl" in r.explanation and "lacks" in r.explanation

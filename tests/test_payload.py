@@ -163,8 +163,10 @@ def test_unknown_vehicle_suggests_ids():
 
 
 def test_missing_data_is_reported_not_guessed():
-    with pytest.raises(MissingVehicleDataError, match="lacks"):
-        calibration("ariane-64")
+    with pytest.raises(MissingVehicleDataError, match=r"lacks.*'ps4' isp_vac_s"):
+        calibration("pslv-xl")
+    with pytest.raises(MissingVehicleDataError, match="no calibration point"):
+        calibration("ariane-62")
 
 
 @pytest.mark.parametrize(
