@@ -238,6 +238,44 @@ def bench_split(n):
     )
 
 
+# ------------------------------------------------------------------ escape
+
+
+def numpy_escape(c3):
+    v1 = math.sqrt(MU / RP)
+    return np.sqrt(2 * MU / RP + c3) - v1
+
+
+def boinor_escape(c3_km2_s2):
+    import astropy.units as u
+    from boinor.bodies import Earth
+    from boinor.twobody import Orbit
+
+    rp = RP * u.m
+    a = -Earth.k / (c3_km2_s2 * u.km**2 / u.s**2)
+    hyp = Orbit.from_classical(Earth, a.to(u.km), (1 - rp / a).to(u.one), 0 * u.deg, 0 * u.deg, 0 * u.deg, 0 * u.deg)
+    park = Orbit.circular(Earth, alt=rp - Earth.R)
+    return np.linalg.norm(hyp.v.to_value(u.m / u.s)) - np.linalg.norm(park.v.to_value(u.m / u.s))
+
+
+def bench_escape(n):
+    print(f"\nEscape burn from a 250 km parking orbit, N = {n:,} values of C3")
+    c3 = np.random.default_rng(2).uniform(0.1e6, 100e6, n)
+    out = np.empty(n)
+    t_np = row("numpy (same formula)", best_of(lambda: numpy_escape(c3)), n)
+    t_k = row(
+        "orbitcoop kernel vec.escape_dv, out= reused", best_of(lambda: vec.escape_dv(MU, RP, c3, 0.0, out=out)), n, t_np
+    )
+    m = 200
+    t_b = best_of(lambda: [boinor_escape(x) for x in np.linspace(1, 100, m)], repeat=3) / m
+    print(f"  {'boinor objects (hyperbolic Orbit.from_classical + Orbit.circular)':<58s} {t_b * 1e9:12.0f} ns/eval")
+    check = abs(boinor_escape(10.0) - vec.escape_dv(MU, RP, 10e6, 0.0))
+    print(
+        f"  ratios: numpy/orbitcoop = {t_np / t_k:.1f}×; boinor/orbitcoop per eval = {t_b / (t_k / n):,.0f}×;"
+        f"  |boinor − orbitcoop| at C3 = 10 = {check:.2e} m/s"
+    )
+
+
 # ------------------------------------------------------------------ API-level
 
 
@@ -253,7 +291,7 @@ def bench_api():
     )
     from orbitcoop.performance import payload_table
 
-    orbit_list = ["leo:400:51.6", "sso:700", "gto", "gtodv:1500", "geo", "iss", "tli", "gps"]
+    orbit_list = ["leo:400:51.6", "sso:700", "gto", "gtodv:1500", "geo", "iss", "tli", "gps", "c3:10"]
     times = [best_of(lambda: payload_table(sites="all", orbits=orbit_list), repeat=1) for _ in range(5)]
     n = len(payload_table(sites="all", orbits=orbit_list))
     print(
@@ -282,4 +320,5 @@ if __name__ == "__main__":
     bench_gto(10_000_000)
     bench_grid()
     bench_split(10_000_000)
+    bench_escape(10_000_000)
     bench_api()
