@@ -253,10 +253,11 @@ def test_validation_summary_within_documented_bounds():
 def test_matrix_matches_single_estimates():
     from orbitcoop.performance import payload_table
 
-    df = payload_table(vehicles=["falcon-9", "soyuz-2.1b-fregat", "vega"], sites="all", orbits=["sso:700", "geo"])
-    assert len(df) == 3 * len(oc.compare(orbits="geo")) * 2
-    for _, r in df.sample(12, random_state=1).iterrows():
-        e = payload(r.vehicle, r.site, r.orbit if r.orbit != "SSO 700 km" else "sso:700")
+    orbits = {"SSO 700 km": "sso:700", "geo": "geo", "escape C3 = 10 km²/s²": "c3:10"}
+    df = payload_table(vehicles=["falcon-9", "soyuz-2.1b-fregat", "vega"], sites="all", orbits=list(orbits.values()))
+    assert len(df) == 3 * len(oc.compare(orbits="geo")) * 3
+    for _, r in df.sample(18, random_state=1).iterrows():
+        e = payload(r.vehicle, r.site, orbits[r.orbit])
         assert r.payload_kg == pytest.approx(e.mass.to_value(KG), rel=1e-9, abs=1e-9)
         assert (r.payload_kg == 0) == bool(r.reason)
 
