@@ -553,10 +553,12 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     i_min = np.array([r[2] for r in rows])
     i_launch = nearest_inclination_rows(i_t, lo, hi)
     target = np.where(free, i_launch, i_t)
-    # A flown route (catalogue evidence of a dog-leg) turns the plane further; the two turns are
-    # added, an upper bound on their composition (no site in the catalogue has both).
+    # A flown route (catalogue evidence of a dog-leg) is a turn made during the ascent, before the
+    # parking orbit: it cannot wait for a transfer's apogee. It is charged on top of any other turn
+    # as a plane change at the parking orbit's speed, where the ascent ends: the costliest place
+    # for a turn of that size (no site in the catalogue has a route and a corridor both).
     route = np.radians([s.route_offset_deg(math.degrees(t)) for s, t in zip(sites, target, strict=True)])
-    di = np.abs(target - i_launch) + route
+    di = np.abs(target - i_launch)
     # What geometry alone allows: the plane nearest the target within [φ', 180° − φ'].
     i_geo = np.clip(target, i_min, math.pi - i_min)
     di_geo = np.abs(target - i_geo)
@@ -579,7 +581,8 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         rs = vec.supersync_apogee(MU, di[geo], r1[geo], ra[geo], rmax[geo])
         supersync[geo] = vec.supersync_dv(MU, di[geo], r1[geo], ra[geo], rs)
     use_ss = supersync < with_plane - 1e-9
-    transfer_total = np.where(use_ss, supersync, with_plane)
+    route_dv = vec.plane_change_dv(v1, route)
+    transfer_total = np.where(use_ss, supersync, with_plane) + route_dv
     total = insertion + transfer_total
 
     # The same orbit from an ideal site on the equator at sea level: every plane reachable.
@@ -591,6 +594,7 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         "i_launch": i_launch,
         "di": di,
         "route": route,
+        "route_dv": route_dv,
         "i_min": i_min,
         "known": known,
         "geometric": geometric,
@@ -623,7 +627,8 @@ def _describe(k, p, site, orbit):
             "corridor unknown: no published launch-azimuth range or inclination limit; "
             "reachability judged by geometry alone"
         )
-    if p["di"][k] < _EPS:
+    turned, routed = p["di"][k] >= _EPS, p["route"][k] > 0.0
+    if not turned and not routed:
         strategy = "direct"
     else:
         strategy = "plane change" if dogleg == 0.0 else "dogleg"
@@ -637,24 +642,26 @@ def _describe(k, p, site, orbit):
             notes.append(
                 f"the published corridor does not allow the needed azimuth: nearest allowed inclination {launch:.2f}°"
             )
-        if p["route"][k] > 0.0:
+        if routed:
             r = site.route_for(tgt)
             notes.append(
-                f"flown route: {r.mission} ended in a plane {r.plane_offset_deg:g}° from the site (a dog-leg), "
-                "charged as a plane turn of that size"
+                f"flown route: {r.mission} ended in a plane {r.plane_offset_deg:g}° from the site (a dog-leg "
+                f"in the ascent), charged as a plane change of that size at the parking orbit's speed: "
+                f"{float(p['route_dv'][k]):.0f} m/s"
             )
-        notes.append(
-            f"launched into {launch:.2f}° and turned the plane by "
-            f"{math.degrees(p['di'][k]):.2f}° (plane change {plane:.0f} m/s, dogleg {dogleg:.0f} m/s)"
-        )
-        if p["use_ss"][k]:
-            strategy = "supersynchronous"
-            notes.append("supersynchronous transfer: most of the plane change at an apogee above GEO")
-        elif p["escape"][k]:
-            notes.append("plane change made in the departure burn")
-        elif higher:
-            strategy = "gto split" if orbit.geostationary else strategy + " (split)"
-            notes.append("plane change split optimally between the transfer's perigee and apogee burns")
+        if turned:
+            notes.append(
+                f"launched into {launch:.2f}° and turned the plane by "
+                f"{math.degrees(p['di'][k]):.2f}° (plane change {plane:.0f} m/s, dogleg {dogleg:.0f} m/s)"
+            )
+            if p["use_ss"][k]:
+                strategy = "supersynchronous"
+                notes.append("supersynchronous transfer: most of the plane change at an apogee above GEO")
+            elif p["escape"][k]:
+                notes.append("plane change made in the departure burn")
+            elif higher:
+                strategy = "gto split" if orbit.geostationary else strategy + " (split)"
+                notes.append("plane change split optimally between the transfer's perigee and apogee burns")
     if orbit.inclination_deg is None:
         notes.append(f"inclination free: took the cheapest allowed plane, {launch:.2f}°")
     # Evidence from the catalogue: missions flown from here into (nearly) this plane.

@@ -73,10 +73,10 @@ class FlownRoute:
     A direct ascent ends in a plane through the launch site; a mission from the band whose
     orbit plane missed the site by ``plane_offset_deg`` (the site's angular distance from the
     plane at lift-off, from the flown orbit's elements) was turned by at least that much on
-    the way. orbitcoop charges that least turn as a plane change (split optimally with the
-    transfer burns): the real ascent may turn more, but at lower speed, so the charge is an
-    estimate, not a bound either way. The evidence fields say how the offset was found; tests
-    recompute it.
+    the way, during the ascent. orbitcoop charges that least turn as a plane change at the
+    parking orbit's speed (the end of the ascent; it cannot be deferred to a transfer's apogee):
+    the real ascent may turn more, at lower speed, so the charge is an estimate, not a bound
+    either way. The evidence fields say how the offset was found; tests recompute it.
     """
 
     inclination_min_deg: float
