@@ -28,7 +28,7 @@ import astropy.units as u
 import numpy as np
 
 from orbitcoop.core.payload import ideal_dv, payload_matrix
-from orbitcoop.feasibility import _as_sites, assess
+from orbitcoop.feasibility import DEFAULT_PARKING_ALTITUDE, _as_sites, assess
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.sites import get_site
 from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, get_vehicle, list_vehicles
@@ -38,6 +38,7 @@ from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, get_vehicle, li
 #: vehicle to different orbits (Schilling 2009 quotes ±5 % payload; ~150 m/s at the upper stage).
 LOSS_SIGMA_M_S = 150.0
 MPS = u.m / u.s
+DEFAULT_PARKING_KM = float(DEFAULT_PARKING_ALTITUDE.to_value(u.km))
 #: The accuracy the model is documented to have on its validation points (docs/validation.md),
 #: asserted by tests/test_payload.py: what it achieves today with the data it has, not the goal
 #: (median ≤ 5 %, worst ≤ 15 %). Tighten as better stage data arrive.
@@ -129,6 +130,11 @@ def _needs_restart(target) -> bool:
     return target.circular and target.perigee_altitude_km > 2000.0
 
 
+def _circularised(target) -> bool:
+    # A circular orbit above the parking orbit: the Hohmann transfer the budget assumes ends in a burn at apogee.
+    return target.circular and target.perigee_altitude_km > DEFAULT_PARKING_KM + 1.0
+
+
 def _restart_blocked(v: Vehicle, target) -> bool:
     """The orbit needs an apogee burn and the upper stage is published with no restart (one ignition)."""
     restarts = v.upper_stage.restarts
@@ -174,6 +180,14 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
         )
     if _needs_restart(target) and restarts is None:
         notes.append("upper-stage restart capability unknown: assumed available")
+    elif _circularised(target) and (restarts is None or restarts < 1):
+        why = (
+            "is not known to restart: if it cannot, it" if restarts is None else "is published with one ignition, so it"
+        )
+        notes.append(
+            f"priced as a transfer from the parking orbit ending in a circularising burn; {v.upper_stage.id!r} {why} "
+            "flies a direct ascent to the orbit instead, which costs more (not modelled)"
+        )
     notes += list(v.substitutions())
     if site.id not in v.home_sites:
         notes.append(f"{v.id} has not flown from {site.id}: a what-if with its home-calibrated losses")

@@ -121,6 +121,17 @@ def test_one_restart_is_enough_for_an_apogee_burn():
     assert payload(_with_upper_restarts("falcon-9", 0), "cape-canaveral", "gto").mass.to_value(KG) > 0
 
 
+def test_a_low_circular_orbit_says_when_the_budget_assumes_a_restart():
+    # Below the apogee-burn threshold the budget still ends in a circularising burn: the estimate says
+    # so when the upper stage is not known to restart, or cannot.
+    unknown = payload("long-march-7", "wenchang", "sso:700").notes
+    assert any("not known to restart" in n and "direct ascent" in n for n in unknown)
+    single = payload(_with_upper_restarts("falcon-9", 0), "vandenberg", "sso:700").notes
+    assert any("one ignition" in n and "direct ascent" in n for n in single)
+    assert not any("direct ascent" in n for n in payload("h-iia-202", "tanegashima", "sso:700").notes)
+    assert not any("direct ascent" in n for n in payload("long-march-7", "wenchang", "leo:200:42").notes)
+
+
 def test_a_vehicle_object_is_calibrated_on_its_own_figures():
     v = get_vehicle("falcon-9")
     mine = dataclasses.replace(
