@@ -572,9 +572,10 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     # The part of the plane change geometry forces (latitude); the rest is the corridor's dogleg.
     geo_only = vec.transfer_dv(MU, r1, rp, ra, di_geo)
     if esc.any():
-        in_plane = np.where(esc, vec.escape_dv(MU, r1, c3, 0.0), in_plane)
-        with_plane = np.where(esc, vec.escape_dv(MU, r1, c3, di), with_plane)
-        geo_only = np.where(esc, vec.escape_dv(MU, r1, c3, di_geo), geo_only)
+        # Escapes: one departure burn instead of the (empty) transfer computed for them above.
+        in_plane[esc] = vec.escape_dv(MU, r1[esc], c3[esc], 0.0)
+        with_plane[esc] = vec.escape_dv(MU, r1[esc], c3[esc], di[esc])
+        geo_only[esc] = vec.escape_dv(MU, r1[esc], c3[esc], di_geo[esc])
     rmax = np.maximum(R_EQ + max_apogee_km * 1e3, ra)
     supersync = np.full(n, np.inf)
     if geo.any():

@@ -187,18 +187,17 @@ def Elliptical(perigee, apogee, inclination=None, name=None) -> TargetOrbit:
     return TargetOrbit(name or f"{hp:g} × {ha:g} km", hp, ha, i)
 
 
-#: The perigee altitude an escape target reports [km]: the default parking orbit, from which the
-#: departure burn is made (:func:`orbitcoop.assess` uses its own ``parking_altitude``).
-ESCAPE_PERIGEE_KM = 200.0
-
-
 def Escape(c3, inclination=None) -> TargetOrbit:
     """Escape with characteristic energy ``c3`` (km²/s², or a Quantity), C3 = v∞².
 
     One burn from the parking orbit onto the departure hyperbola; the inclination of its
     plane is free unless given (the declination of the departure asymptote limits it from
-    below). C3 = 0 is a parabola: escape with nothing to spare.
+    below). C3 = 0 is a parabola: escape with nothing to spare. Its perigee is reported at the
+    default parking altitude, where the departure burn is made (:func:`orbitcoop.assess` uses
+    its own ``parking_altitude``).
     """
+    from orbitcoop.feasibility import DEFAULT_PARKING_ALTITUDE
+
     if isinstance(c3, u.Quantity):
         if not c3.unit.is_equivalent(u.km**2 / u.s**2):
             raise u.UnitsError(f"c3 must be an energy per mass (km²/s²), got unit {c3.unit}")
@@ -210,7 +209,7 @@ def Escape(c3, inclination=None) -> TargetOrbit:
         )
     i = None if inclination is None else _deg(inclination, "inclination")
     name = f"escape C3 = {c3:g} km²/s²" + ("" if i is None else f" {i:g}°")
-    return TargetOrbit(name, ESCAPE_PERIGEE_KM, math.inf, i, c3_km2_s2=c3)
+    return TargetOrbit(name, float(DEFAULT_PARKING_ALTITUDE.to_value(u.km)), math.inf, i, c3_km2_s2=c3)
 
 
 @functools.cache
