@@ -178,8 +178,9 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
             f"out of reach: {v.id} gives at most {_ideal_dv(isp, burn, drop, m0, 0.0):.0f} m/s with no payload, "
             f"the orbit needs {req[0]:.0f} m/s"
         )
-    if _needs_restart(target) and restarts is None:
-        notes.append("upper-stage restart capability unknown: assumed available")
+    if _needs_restart(target):
+        if restarts is None:
+            notes.append("upper-stage restart capability unknown: assumed available")
     elif _circularised(target) and (restarts is None or restarts < 1):
         why = (
             "is not known to restart: if it cannot, it" if restarts is None else "is published with one ignition, so it"

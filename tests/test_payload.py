@@ -117,6 +117,7 @@ def test_one_restart_is_enough_for_an_apogee_burn():
     assert two_burns.mass.to_value(KG) > 0 and not two_burns.reason
     one_burn = payload(_with_upper_restarts("falcon-9", 0), "cape-canaveral", "geo")
     assert one_burn.mass.to_value(KG) == 0.0 and "single ignition" in one_burn.reason
+    assert not any("direct ascent" in n for n in one_burn.notes)  # blocked, not re-priced
     # A transfer orbit needs no apogee burn from the launcher.
     assert payload(_with_upper_restarts("falcon-9", 0), "cape-canaveral", "gto").mass.to_value(KG) > 0
 
