@@ -114,9 +114,16 @@ def claims_markdown() -> str:
     return "\n".join(lines)
 
 
-def validation_markdown() -> str:
-    import numpy as np
+def _orbit_kind(spec: str) -> str:
+    """The row of the by-kind summary an orbit spec falls in."""
+    if spec.startswith("c3:"):
+        return "escape"
+    if spec.startswith(("leo", "sso")):
+        return "LEO / SSO"
+    return spec.split(":")[0]
 
+
+def validation_markdown() -> str:
     from orbitcoop.performance import (
         DOCUMENTED_MEDIAN_ERROR_PCT,
         DOCUMENTED_WORST_ERROR_PCT,
@@ -147,22 +154,17 @@ def validation_markdown() -> str:
         f"worst ≤ {DOCUMENTED_WORST_ERROR_PCT:g} %.",
         "",
     ]
-    kinds = {}
+    by_kind = {}
     for r in rows:
         if r["role"] == "validation":
-            kind = (
-                "escape"
-                if r["orbit"].startswith("c3:")
-                else "LEO / SSO"
-                if r["orbit"].startswith(("leo", "sso"))
-                else r["orbit"].split(":")[0]
-            )
-            kinds.setdefault(kind, []).append(abs(r["error_pct"]))
+            by_kind.setdefault(_orbit_kind(r["orbit"]), []).append(r)
     lines += [
         "| validation points by orbit | points | median |error| % | worst |error| % |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {k} | {len(v)} | {float(np.median(v)):.1f} | {max(v):.1f} |" for k, v in sorted(kinds.items())]
+    for kind, kind_rows in sorted(by_kind.items()):
+        k = validation_summary(kind_rows)
+        lines.append(f"| {kind} | {k['points']} | {k['median_abs_error_pct']:.1f} | {k['worst_abs_error_pct']:.1f} |")
     lines += [
         "",
         "## Points",
