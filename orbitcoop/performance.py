@@ -28,7 +28,7 @@ import astropy.units as u
 import numpy as np
 
 from orbitcoop.core.payload import ideal_dv, payload_matrix
-from orbitcoop.feasibility import DEFAULT_PARKING_ALTITUDE, _as_sites, assess
+from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _as_sites, _plan, assess
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.sites import get_site
 from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, get_vehicle, list_vehicles
@@ -226,8 +226,6 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     numba call for all (vehicle, pair) rows: the full matrix takes well under a second.
     """
     import pandas as pd
-
-    from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _plan
 
     vs = [get_vehicle(x) for x in vehicles] if vehicles is not None else list_vehicles()
     usable = []
