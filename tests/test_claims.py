@@ -147,8 +147,14 @@ def test_payload_claim_with_unknown_vehicle_is_a_clear_error(tmp_path):
         load_claims(p)
 
 
-def test_payload_claim_waits_for_missing_vehicle_data(tmp_path):
-    # PSLV-XL's fourth-stage Isp is not published: the claim says so, no number is made up.
+def test_payload_claim_waits_for_missing_vehicle_data(tmp_path, monkeypatch):
+    # A vehicle whose upper-stage Isp is not published (here PSLV-XL without its PS4 figure, as the
+    # catalogue had it before a source was found): the claim says so, no number is made up.
+    from orbitcoop.vehicles import get_vehicle, vehicles
+
+    v = get_vehicle("pslv-xl")
+    stages = tuple(replace(s, isp_vac_s=None) if s.id == "ps4" else s for s in v.stages)
+    monkeypatch.setitem(vehicles(), "pslv-xl", replace(v, stages=stages))
     p = tmp_path / "c.toml"
     p.write_text(
         '[[claim]]\nid = "pslv"\nquote = "q"\n[claim.source]\npublication = "p"\ntitle = "t"\ndate = "d"\n'

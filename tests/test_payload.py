@@ -175,10 +175,18 @@ def test_unknown_vehicle_suggests_ids():
 
 
 def test_missing_data_is_reported_not_guessed():
+    v = get_vehicle("pslv-xl")
+    no_isp = dataclasses.replace(
+        v, stages=tuple(dataclasses.replace(s, isp_vac_s=None) if s.id == "ps4" else s for s in v.stages)
+    )
     with pytest.raises(MissingVehicleDataError, match=r"lacks.*'ps4' isp_vac_s"):
-        calibration("pslv-xl")
+        calibration(no_isp)
+    with pytest.raises(MissingVehicleDataError, match=r"lacks.*'ps4' isp_vac_s"):
+        payload(no_isp, "satish-dhawan", "sso:600")
+    a62 = get_vehicle("ariane-62")
+    uncalibrated = dataclasses.replace(a62, performance=tuple(p for p in a62.performance if p.role != "calibration"))
     with pytest.raises(MissingVehicleDataError, match="no calibration point"):
-        calibration("ariane-62")
+        calibration(uncalibrated)
 
 
 @pytest.mark.parametrize(
@@ -218,7 +226,7 @@ def test_stage_masses_agree_with_published_liftoff_masses():
     for r in rows:
         assert "[" in r["source"], r["vehicle"]
     # Long March 5's encyclopedia stage table sums to 824 t against 869 t published (-5.2 %): its
-    # `missing` list says so, and it has no payload estimate (no calibration orbit) to be skewed.
+    # `missing` list says so; its loss constant, fitted on its own published points, absorbs it.
     off = {r["vehicle"] for r in rows if abs(r["difference_pct"]) > LIFTOFF_TOLERANCE_PCT}
     assert off == {"long-march-5"}
     assert any("869 t" in m for m in get_vehicle("long-march-5").missing)
@@ -253,9 +261,14 @@ def test_validation_summary_within_documented_bounds():
     from orbitcoop.performance import DOCUMENTED_WORST_ERROR_PCT as WORST_BOUND_PCT
 
     rows = validation_rows()
-    for r in rows:
-        if r["role"] == "calibration":
-            assert abs(r["error_pct"]) < 1e-6  # fitted to these, and only these
+    fitted = [r for r in rows if r["role"] == "calibration"]
+    count = {v: sum(r["vehicle"] == v for r in fitted) for v in {r["vehicle"] for r in fitted}}
+    for r in fitted:  # fitted to these, and only these
+        if count[r["vehicle"]] == 1:
+            assert abs(r["error_pct"]) < 1e-6
+        else:  # several points: the loss is their mean, the band their spread, which covers each
+            assert r["low_kg"] * (1 - 1e-9) <= r["published_kg"] <= r["high_kg"] * (1 + 1e-9), r
+    assert max(count.values()) >= 2  # Long March 5: its Earth-Moon transfer and GTO points
     s = validation_summary(rows)
     assert s["points"] >= 1
     assert s["median_abs_error_pct"] <= MEDIAN_BOUND_PCT
