@@ -24,7 +24,7 @@ from pathlib import Path
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.errors import OrbitcoopError
 
-ROLES = ("calibration", "validation", "reference")
+ROLES = ("calibration", "validation", "reference", "flight")
 
 
 class VehicleDataError(OrbitcoopError, ValueError):

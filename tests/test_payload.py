@@ -275,6 +275,15 @@ def test_validation_summary_within_documented_bounds():
     assert s["worst_abs_error_pct"] <= WORST_BOUND_PCT
 
 
+def test_flown_payloads_are_within_reach():
+    # A mass a vehicle has flown into an orbit is a lower bound on its capability there: an estimate
+    # whose band does not reach it would call a flown mission impossible.
+    flights = [r for r in validation_rows() if r["role"] == "flight"]
+    assert len(flights) >= 5
+    for r in flights:
+        assert r["high_kg"] >= r["published_kg"], r
+
+
 def test_matrix_matches_single_estimates():
     from orbitcoop.performance import payload_table
 

@@ -236,10 +236,10 @@ def validation_markdown() -> str:
         "| vehicle | role | site | orbit | published kg | predicted kg | band kg | error % |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    unavailable = []
+    unavailable = [r for r in rows if r["role"] == "unavailable"]
+    flights = [r for r in rows if r["role"] == "flight"]
     for r in rows:
-        if r["role"] == "unavailable":
-            unavailable.append(r)
+        if r["role"] in ("unavailable", "flight"):
             continue
         lines.append(
             f"| `{r['vehicle']}` | {r['role']} | {r['site']} | `{r['orbit']}` | {r['published_kg']:.0f} | "
@@ -250,6 +250,22 @@ def validation_markdown() -> str:
         "Rows marked *reference (interpreted)* are published points whose orbit the source does not",
         "define; the orbit shown is a conventional reading (the data file says which). They are listed",
         "for information and are not in the summary.",
+        "",
+        "## Flown payloads",
+        "",
+        "Masses actually flown into a stated orbit: lower bounds on what the vehicle can put there, so",
+        "the estimate's band must reach them (tests/test_payload.py). Not fitted, not in the summary;",
+        "a flown mass well below the estimate says nothing against it.",
+        "",
+        "| vehicle | site | orbit | flown kg | predicted kg | band kg | band reaches it |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{r['vehicle']}` | {r['site']} | `{r['orbit']}` | {r['published_kg']:.0f} | {r['predicted_kg']:.0f} | "
+        f"{r['low_kg']:.0f}–{r['high_kg']:.0f} | {'yes' if r['high_kg'] >= r['published_kg'] else '**no**'} |"
+        for r in flights
+    ]
+    lines += [
         "",
         "## Where the model is off, and why",
         "",
