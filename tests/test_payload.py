@@ -11,6 +11,7 @@ import orbitcoop as oc
 from orbitcoop.core.payload import ideal_dv, payload_for_dv
 from orbitcoop.performance import calibration, can_launch, payload, validation_rows, validation_summary
 from orbitcoop.vehicles import (
+    ROLES,
     MissingVehicleDataError,
     UnknownVehicleError,
     VehicleDataError,
@@ -45,7 +46,7 @@ def test_catalogue_has_the_required_vehicles_with_sourced_points():
     for v in list_vehicles():
         assert v.performance, v.id
         for p in v.performance:
-            assert "[" in p.source and p.role in ("calibration", "validation", "reference")
+            assert "[" in p.source and p.role in ROLES
         assert sum(p.role == "calibration" for p in v.performance) <= 2
 
 
