@@ -52,6 +52,9 @@ class Calibration:
     loss_m_s: float
     sigma_m_s: float
     points: int
+    #: (site id, orbit spec, route mission) of the calibration points reached through a flown route's
+    #: dog-leg: what that route's charge misses of the real turn sits in ``loss_m_s``.
+    routed: tuple[tuple[str, str, str], ...] = ()
 
     def requirements(self, kinematic_m_s):
         """Required Δv: nominal, and the ends of the band (more loss → less payload first)."""
@@ -75,14 +78,25 @@ def _calibration(v: Vehicle) -> Calibration:
     pts = [p for p in v.performance if p.role == "calibration"]
     if not pts:
         raise MissingVehicleDataError(f"vehicle {v.id!r} has no calibration point with an exactly defined orbit")
-    losses = []
+    losses, routed = [], []
     for p in pts:
-        kin = assess(get_site(p.site), parse_orbit(p.orbit_spec)).total_dv.to_value(MPS)
+        site = get_site(p.site)
+        a = assess(site, parse_orbit(p.orbit_spec))
         cap = _ideal_dv(isp, burn, drop, m0, p.payload_kg)
-        losses.append(cap - kin)
+        losses.append(cap - a.total_dv.to_value(MPS))
+        route = _route(site, a)
+        if route is not None:
+            routed.append((site.id, p.orbit_spec, route.mission))
     loss = float(np.mean(losses))
     sigma = max(LOSS_SIGMA_M_S, float(np.std(losses)))
-    return Calibration(v.id, loss, sigma, len(pts))
+    return Calibration(v.id, loss, sigma, len(pts), tuple(routed))
+
+
+def _route(site, a):
+    """The flown route whose dog-leg the assessment ``a`` charges, or None."""
+    if a.dv.dogleg.to_value(MPS) <= 0.0:
+        return None
+    return site.route_for(float(a.target_inclination.to_value(u.deg)))
 
 
 def _ideal_dv(isp, burn, drop, m0, m):
@@ -190,6 +204,16 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
             "flies a direct ascent to the orbit instead, which costs more (not modelled)"
         )
     notes += list(v.substitutions())
+    route = _route(site, a)
+    carried = [c for c in cal.routed if route is None or (c[0], c[2]) != (site.id, route.mission)]
+    if carried:
+        where = "; ".join(f"{spec} from {sid}" for sid, spec, _ in carried)
+        notes.append(
+            f"{v.id}'s loss constant was fitted on {where}, reached by a dog-leg seen in a flown orbit: whatever "
+            "the charge for it (the least plane turn, at the parking orbit's speed) misses of the real dog-leg is "
+            "in the constant and carries into this estimate, which flies no such dog-leg (docs/validation.md says "
+            "how far off each charge is known to be)"
+        )
     if site.id not in v.home_sites:
         notes.append(f"{v.id} has not flown from {site.id}: a what-if with its home-calibrated losses")
     notes += list(a.notes)

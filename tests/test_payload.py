@@ -134,6 +134,19 @@ def test_a_low_circular_orbit_says_when_the_budget_assumes_a_restart():
     assert not any("direct ascent" in n for n in payload("long-march-7", "wenchang", "leo:200:42").notes)
 
 
+def test_a_dog_leg_in_the_calibration_is_flagged_where_the_estimate_flies_none():
+    # H3-30 is fitted on a Tanegashima SSO point reached through the polar dog-leg: the part of that
+    # dog-leg the charge misses sits in its loss constant, which cancels for orbits flying the same
+    # route and carries into all others.
+    def flagged(vehicle, site, orbit):
+        return any("loss constant was fitted on" in n for n in payload(vehicle, site, orbit).notes)
+
+    assert calibration("h3-30").routed[0][:2] == ("tanegashima", "sso:500")
+    assert flagged("h3-30", "tanegashima", "gto") and flagged("h3-30", "kourou", "sso:700")
+    assert not flagged("h3-30", "tanegashima", "sso:700")
+    assert not flagged("vega-c", "kourou", "sso:700") and calibration("vega-c").routed == ()
+
+
 def test_a_vehicle_object_is_calibrated_on_its_own_figures():
     v = get_vehicle("falcon-9")
     mine = dataclasses.replace(
