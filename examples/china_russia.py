@@ -37,6 +37,22 @@ def main():
         f"Lunar missions: TLI from Wenchang {t['wenchang']:.0f} m/s, from Vostochny {t['vostochny']:.0f} m/s"
         f" ({t['vostochny'] - t['wenchang']:+.0f} m/s): the rotation gain of 19.6° N over 51.9° N."
     )
+    print("In tonnes (payload model, docs/validation.md): a Chang'e-5-class probe (8.2 t, flown by Long March 5)")
+    kg = {}
+    for vehicle, site in (("long-march-5", "wenchang"), ("long-march-5", "vostochny"), ("angara-a5", "vostochny")):
+        e = oc.payload(vehicle, site, "tli")
+        kg[vehicle, site] = e.mass.to_value(u.kg)
+        what_if = "" if site in oc.get_vehicle(vehicle).home_sites else " (what-if)"
+        print(
+            f"   {vehicle:<12} from {site:<9}{what_if:<10} {kg[vehicle, site]:6.0f} kg"
+            f" (band {e.mass_low.to_value(u.kg):.0f}–{e.mass_high.to_value(u.kg):.0f} kg)"
+        )
+    lost = kg["long-march-5", "wenchang"] - kg["long-march-5", "vostochny"]
+    short = 8200.0 - kg["angara-a5", "vostochny"]
+    print(
+        f"   Vostochny would cost Long March 5 {lost / 1000:.1f} t; Angara-A5 from Vostochny is"
+        f" {short / 1000:.1f} t short of the 8.2 t probe: the {'rocket' if short > lost else 'site'} matters more."
+    )
 
 
 if __name__ == "__main__":
