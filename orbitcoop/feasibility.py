@@ -24,7 +24,7 @@ from orbitcoop.core.checks import scale_and_count_bad
 from orbitcoop.core.dogleg import nearest_inclination_rows
 from orbitcoop.errors import InputRangeError, UnreachableOrbitError
 from orbitcoop.orbits import TargetOrbit, as_target
-from orbitcoop.sites import LaunchSite, get_site
+from orbitcoop.sites import FlownRoute, LaunchSite, get_site
 
 MU = _si.GM_EARTH_M3_S2
 R_EQ = _si.WGS84_A_M
@@ -489,6 +489,8 @@ class Assessment:
     dv_penalty: u.Quantity
     parking_altitude: u.Quantity
     notes: tuple[str, ...] = field(default=())
+    #: The flown route whose dog-leg the Δv charges (part of ``dv.dogleg``), or None.
+    route: FlownRoute | None = None
 
     @property
     def total_dv(self) -> u.Quantity:
@@ -628,8 +630,9 @@ def _describe(k, p, site, orbit):
             "corridor unknown: no published launch-azimuth range or inclination limit; "
             "reachability judged by geometry alone"
         )
-    turned, routed = p["di"][k] >= _EPS, p["route"][k] > 0.0
-    if not turned and not routed:
+    turned = p["di"][k] >= _EPS
+    route = site.route_for(tgt) if p["route"][k] > 0.0 else None
+    if not turned and route is None:
         strategy = "direct"
     else:
         strategy = "plane change" if dogleg == 0.0 else "dogleg"
@@ -643,10 +646,9 @@ def _describe(k, p, site, orbit):
             notes.append(
                 f"the published corridor does not allow the needed azimuth: nearest allowed inclination {launch:.2f}°"
             )
-        if routed:
-            r = site.route_for(tgt)
+        if route is not None:
             notes.append(
-                f"flown route: {r.mission} ended in a plane {r.plane_offset_deg:g}° from the site (a dog-leg "
+                f"flown route: {route.mission} ended in a plane {route.plane_offset_deg:g}° from the site (a dog-leg "
                 f"in the ascent), charged as a plane change of that size at the parking orbit's speed: "
                 f"{float(p['route_dv'][k]):.0f} m/s"
             )
@@ -669,7 +671,7 @@ def _describe(k, p, site, orbit):
     flown = [f for f in site.flown if abs(f.inclination_deg - tgt) <= 1.0]
     if flown:
         notes.append("flown from here: " + "; ".join(f"{f.mission} at {f.inclination_deg:g}°" for f in flown[:3]))
-    return strategy, in_corridor, plane, dogleg, notes
+    return strategy, in_corridor, plane, dogleg, notes, route
 
 
 def _as_sites(sites):
@@ -705,7 +707,7 @@ def assess(
     parking = float(_altitude_m(parking_altitude, "parking_altitude")) / 1e3
     max_apo = float(_altitude_m(max_apogee_altitude, "max_apogee_altitude")) / 1e3
     p = _plan([s], [o], parking, max_apo)
-    strategy, in_corr, plane, dogleg, notes = _describe(0, p, s, o)
+    strategy, in_corr, plane, dogleg, notes, route = _describe(0, p, s, o)
     mps = u.m / u.s
     deg = u.deg
     return Assessment(
@@ -730,6 +732,7 @@ def assess(
         dv_penalty=p["penalty"][0] * mps,
         parking_altitude=(p["r1"][0] - R_EQ) / 1e3 * u.km,
         notes=tuple(notes),
+        route=route,
     )
 
 
@@ -761,7 +764,7 @@ def compare(
     p = _plan(pairs_s, pairs_o, parking, max_apo)
     rows = []
     for k, (s, o) in enumerate(zip(pairs_s, pairs_o, strict=True)):
-        strategy, in_corr, plane, dogleg, notes = _describe(k, p, s, o)
+        strategy, in_corr, plane, dogleg, notes, _ = _describe(k, p, s, o)
         rows.append(
             {
                 "site": s.id,

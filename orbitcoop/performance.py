@@ -84,19 +84,11 @@ def _calibration(v: Vehicle) -> Calibration:
         a = assess(site, parse_orbit(p.orbit_spec))
         cap = _ideal_dv(isp, burn, drop, m0, p.payload_kg)
         losses.append(cap - a.total_dv.to_value(MPS))
-        route = _route(site, a)
-        if route is not None:
-            routed.append((site.id, p.orbit_spec, route.mission))
+        if a.route is not None:
+            routed.append((site.id, p.orbit_spec, a.route.mission))
     loss = float(np.mean(losses))
     sigma = max(LOSS_SIGMA_M_S, float(np.std(losses)))
     return Calibration(v.id, loss, sigma, len(pts), tuple(routed))
-
-
-def _route(site, a):
-    """The flown route whose dog-leg the assessment ``a`` charges, or None."""
-    if a.dv.dogleg.to_value(MPS) <= 0.0:
-        return None
-    return site.route_for(float(a.target_inclination.to_value(u.deg)))
 
 
 def _ideal_dv(isp, burn, drop, m0, m):
@@ -204,8 +196,7 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
             "flies a direct ascent to the orbit instead, which costs more (not modelled)"
         )
     notes += list(v.substitutions())
-    route = _route(site, a)
-    carried = [c for c in cal.routed if route is None or (c[0], c[2]) != (site.id, route.mission)]
+    carried = [c for c in cal.routed if a.route is None or (c[0], c[2]) != (site.id, a.route.mission)]
     if carried:
         where = "; ".join(f"{spec} from {sid}" for sid, spec, _ in carried)
         notes.append(
