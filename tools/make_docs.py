@@ -150,12 +150,13 @@ def _newer_vehicles_narrative(rows) -> list[str]:
     charge = payload("pslv-xl", "satish-dhawan", "sso:600").budget["dogleg"].to_value("m/s")
     (a62_kg, a62), (a64_kg, a64) = sso_reference("ariane-62"), sso_reference("ariane-64")
     lm5 = get_vehicle("long-march-5")
-    fitted = [p for p in lm5.performance if p.role == "calibration"]
-    alone = {p.orbit_spec: dataclasses.replace(lm5, performance=(p,)) for p in fitted}
-    gto, tli = (p.orbit_spec for p in sorted(fitted, key=lambda p: p.orbit_spec.startswith("ell")))
-    lunar_kg, gto_kg = (next(p.payload_kg for p in fitted if p.orbit_spec == spec) for spec in (tli, gto))
-    gto_from_tli = payload(alone[tli], "wenchang", gto).mass.to_value("kg")
-    tli_from_gto = payload(alone[gto], "wenchang", tli).mass.to_value("kg")
+    fitted = {p.orbit_spec.split(":")[0]: p for p in lm5.performance if p.role == "calibration"}
+    gto, tli = fitted["gto"], fitted["ell"]
+
+    def fitted_on(point, orbit):  # Long March 5 calibrated on one of its points, priced to the other's orbit
+        return payload(dataclasses.replace(lm5, performance=(point,)), "wenchang", orbit.orbit_spec).mass.to_value("kg")
+
+    gto_from_tli, tli_from_gto = fitted_on(tli, gto), fitted_on(gto, tli)
     (short,) = [r["difference_pct"] for r in mass_check_rows() if r["vehicle"] == "long-march-5"]
     return [
         "",
@@ -182,8 +183,8 @@ def _newer_vehicles_narrative(rows) -> list[str]:
         f"CNES's description of Ariane 6's GTO, comes out {err('ariane-64', 'gto:250:35786:6'):+.1f} % from its "
         "GEO calibration.",
         "",
-        f"Long March 5 has two calibration points that disagree: Chang'e-5's {lunar_kg:,.0f} kg into the",
-        f"Earth-Moon transfer orbit Xinhua defines, and the {gto_kg / 1000:g} t GTO figure read at the 19.5° it flies.",
+        f"Long March 5 has two calibration points that disagree: Chang'e-5's {tli.payload_kg:,.0f} kg into the",
+        f"Earth-Moon transfer orbit Xinhua defines, and the {gto.payload_kg / 1000:g} t GTO figure read at the 19.5° it flies.",
         f"Alone, the lunar point predicts {gto_from_tli:,.0f} kg to that GTO and the GTO point",
         f"{tli_from_gto:,.0f} kg to the lunar orbit, the same drift as the escape curves above. The loss",
         f"is their mean and the band their spread (±{calibration('long-march-5').sigma_m_s:.0f} m/s); its",
