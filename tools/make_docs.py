@@ -133,8 +133,8 @@ def _newer_vehicles_narrative(rows) -> list[str]:
     """Where PSLV-XL, Ariane 6 and Long March 5 stand, every figure taken from the catalogue or computed."""
     import dataclasses
 
+    from orbitcoop.feasibility import assess
     from orbitcoop.performance import calibration, payload
-    from orbitcoop.sites import get_site
     from orbitcoop.vehicles import get_vehicle, mass_check_rows
 
     def err(vehicle, orbit):
@@ -146,8 +146,8 @@ def _newer_vehicles_narrative(rows) -> list[str]:
         kg = p.payload_kg
         return kg, [100.0 * (payload(vehicle, p.site, f"sso:{h}").mass.to_value("kg") / kg - 1.0) for h in (800, 500)]
 
-    route = get_site("satish-dhawan").route_for(98.0)
-    charge = payload("pslv-xl", "satish-dhawan", "sso:600").budget["dogleg"].to_value("m/s")
+    sso = assess("satish-dhawan", "sso:600")  # PSLV-XL's calibration orbit
+    route, charge = sso.route, sso.dv.dogleg.to_value("m/s")
     (a62_kg, a62), (a64_kg, a64) = sso_reference("ariane-62"), sso_reference("ariane-64")
     lm5 = get_vehicle("long-march-5")
     fitted = {p.orbit_spec.split(":")[0]: p for p in lm5.performance if p.role == "calibration"}
