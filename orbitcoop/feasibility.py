@@ -580,13 +580,22 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         geo_only[esc] = vec.escape_dv(MU, r1[esc], c3[esc], di_geo[esc])
     rmax = np.maximum(R_EQ + max_apogee_km * 1e3, ra)
     supersync = np.full(n, np.inf)
+    apo = ra.copy()
     if geo.any():
         rs = vec.supersync_apogee(MU, di[geo], r1[geo], ra[geo], rmax[geo])
         supersync[geo] = vec.supersync_dv(MU, di[geo], r1[geo], ra[geo], rs)
+        apo[geo] = rs
     use_ss = supersync < with_plane - 1e-9
     route_dv = vec.plane_change_dv(v1, route)
     transfer_total = np.where(use_ss, supersync, with_plane) + route_dv
     total = insertion + transfer_total
+    # The departure burn: the in-plane first burn from the parking orbit, raising the apoapsis
+    # (to the supersynchronous one where that plan is used) or leaving on the escape. The rest of
+    # the transfer (apogee burns, the plane change) comes after it.
+    apo = np.where(use_ss, apo, ra)
+    raise_apo = np.sqrt(MU * (2.0 / r1 - 2.0 / (r1 + np.maximum(apo, r1)))) - v1
+    depart = np.where(esc, in_plane, np.where(apo > r1 + 1.0, raise_apo, 0.0))
+    after = np.maximum(transfer_total - route_dv - depart, 0.0)
 
     # The same orbit from an ideal site on the equator at sea level: every plane reachable.
     ideal = vec.ascent_dv(0.0, 0.0, np.where(free, 0.0, i_t), v1) + in_plane
@@ -611,6 +620,8 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
         "in_corridor": in_corridor,
         "penalty": total - ideal,
         "use_ss": use_ss,
+        "depart": depart,
+        "after": after,
         "escape": esc,
         "az_n": az_n,
         "az_s": az_s,

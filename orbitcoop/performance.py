@@ -11,7 +11,13 @@ Performance Estimation*, 2009, and Townsend's Δv budget):
    orbit, one constant per vehicle, fitted to its *calibration* points only (the
    mean of Δv_ideal(published payload) − kinematic Δv). *Validation* points are
    never used to fit anything (docs/validation.md compares them).
-3. The payload is the mass whose staged-rocket-equation Δv equals that requirement
+3. Plus the finite-burn loss of the departure burn (the first burn out of the parking
+   orbit: a transfer's perigee burn or an escape), flown by the upper stage at its thrust
+   (:func:`orbitcoop.core.burns.departure_loss`). It grows with the mass pushed, so with
+   the payload, and is what separates a 20 kN stage (Fregat, Briz-M) pushing 8 t out of
+   low orbit from an impulse; later burns (at apogee, where the orbit turns slowly) are
+   priced as impulses. The loss constant of step 2 is fitted with this loss taken out.
+4. The payload is the mass whose staged-rocket-equation Δv equals that requirement
    (:mod:`orbitcoop.core.payload`); none if even no payload falls short.
 
 Band: the loss is known to ±``LOSS_SIGMA_M_S`` (or the calibration points' spread
@@ -27,6 +33,8 @@ from dataclasses import dataclass, field
 import astropy.units as u
 import numpy as np
 
+from orbitcoop.core.burns import departure_loss
+from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.core.payload import ideal_dv, payload_matrix
 from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _as_sites, _plan, assess
 from orbitcoop.orbits import as_target, parse_orbit
@@ -79,11 +87,16 @@ def _calibration(v: Vehicle) -> Calibration:
     if not pts:
         raise MissingVehicleDataError(f"vehicle {v.id!r} has no calibration point with an exactly defined orbit")
     losses, routed = [], []
+    thrust, ve, dry = _departure_thrust(v), G0_M_S2 * isp[-1], drop[-1]
     for p in pts:
         site = get_site(p.site)
-        a = assess(site, parse_orbit(p.orbit_spec))
+        target = parse_orbit(p.orbit_spec)
+        a = assess(site, target)
+        r0, dv1, after = _departure(site, target)
+        m_end = (p.payload_kg + dry) * math.exp(after / ve)
+        burn_loss = departure_loss(r0, dv1, m_end, thrust, isp[-1], v.upper_stage.departure_burns)
         cap = _ideal_dv(isp, burn, drop, m0, p.payload_kg)
-        losses.append(cap - a.total_dv.to_value(MPS))
+        losses.append(cap - a.total_dv.to_value(MPS) - (0.0 if math.isnan(burn_loss) else burn_loss))
         if a.route is not None:
             routed.append((site.id, p.orbit_spec, a.route.mission))
     loss = float(np.mean(losses))
@@ -93,6 +106,18 @@ def _calibration(v: Vehicle) -> Calibration:
 
 def _ideal_dv(isp, burn, drop, m0, m):
     return ideal_dv(np.array(isp), np.array(burn), np.array(drop), m0, m)
+
+
+def _departure_thrust(v: Vehicle) -> float:
+    """Vacuum thrust [N] of the stage that flies the departure burn (the last one); NaN if unpublished."""
+    s = v.upper_stage
+    return math.nan if s.thrust_vac_kn is None else s.thrust_vac_kn * s.count * 1e3
+
+
+def _departure(site, target):
+    """(parking radius [m], departure burn [m/s], later burns [m/s]) of the plan to ``target``."""
+    p = _plan([site], [target], DEFAULT_PARKING_KM, DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km))
+    return float(p["r1"][0]), float(p["depart"][0]), float(p["after"][0])
 
 
 @dataclass(frozen=True)
@@ -167,9 +192,22 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
     isp, burn, drop, m0 = v.phases()
     kin = a.total_dv.to_value(MPS)
     req = np.array(cal.requirements(kin))
-    out = np.empty(3)
+    r0, dv1, after = _departure(site, target)
+    out, burn_loss = np.empty(3), np.empty(3)
     payload_matrix(
-        np.array([isp]), np.array([burn]), np.array([drop]), np.array([m0]), np.zeros(3, dtype=np.int64), req, out
+        np.array([isp]),
+        np.array([burn]),
+        np.array([drop]),
+        np.array([m0]),
+        np.array([_departure_thrust(v)]),
+        np.array([v.upper_stage.departure_burns], dtype=np.int64),
+        np.zeros(3, dtype=np.int64),
+        req,
+        np.full(3, r0),
+        np.full(3, dv1),
+        np.full(3, after),
+        out,
+        burn_loss,
     )
     reason, notes = "", []
     restarts = v.upper_stage.restarts
@@ -216,7 +254,8 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
         "plane_change": d.plane_change,
         "dogleg": d.dogleg,
         "losses": cal.loss_m_s * MPS,
-        "total": (kin + cal.loss_m_s) * MPS,
+        "finite_burn": burn_loss[0] * MPS,
+        "total": (kin + cal.loss_m_s + burn_loss[0]) * MPS,
     }
     return PayloadEstimate(
         v.id,
@@ -270,19 +309,37 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     burn = np.zeros((len(usable), width))
     drop = np.zeros((len(usable), width))
     m0 = np.empty(len(usable))
-    rows, blocked, veh, req = [], [], [], []
+    thrust = np.array([_departure_thrust(v) for v, _, _ in usable])
+    n_burns = np.array([v.upper_stage.departure_burns for v, _, _ in usable], dtype=np.int64)
+    rows, blocked, veh, req, pair = [], [], [], [], []
     for i, (v, cal, (p_isp, p_burn, p_drop, p_m0)) in enumerate(usable):
         n = len(p_isp)
         isp[i, :n], burn[i, :n], drop[i, :n], m0[i] = p_isp, p_burn, p_drop, p_m0
         for s in per_vehicle[v.id]:
             for k, t in enumerate(targets):
-                kin = plan["total"][position[s.id] * len(targets) + k]
-                req.extend(cal.requirements(kin))
+                j = position[s.id] * len(targets) + k
+                req.extend(cal.requirements(plan["total"][j]))
+                pair.extend((j, j, j))
                 veh.extend((i, i, i))
                 rows.append({"vehicle": v.id, "site": s.id, "orbit": t.id or t.name})
                 blocked.append(_restart_blocked(v, t))
-    out = np.empty(len(req))
-    payload_matrix(isp, burn, drop, m0, np.array(veh, dtype=np.int64), np.array(req), out)
+    out, burn_loss = np.empty(len(req)), np.empty(len(req))
+    pair = np.array(pair, dtype=np.int64)
+    payload_matrix(
+        isp,
+        burn,
+        drop,
+        m0,
+        thrust,
+        n_burns,
+        np.array(veh, dtype=np.int64),
+        np.array(req),
+        plan["r1"][pair],
+        plan["depart"][pair],
+        plan["after"][pair],
+        out,
+        burn_loss,
+    )
     out = out.reshape(-1, 3)
     for r, stop, (m, lo, hi) in zip(rows, blocked, out, strict=True):
         r["payload_kg"], r["low_kg"], r["high_kg"] = (0.0, 0.0, 0.0) if stop else (m, lo, hi)

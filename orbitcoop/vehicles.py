@@ -54,6 +54,9 @@ class Stage:
     burn_time_s: float | None = None
     restarts: int | None = None
     fairing_mass_kg: float | None = None
+    #: Perigee burns the stage's flown profile splits its departure from the parking orbit into
+    #: (Briz-M: parking → intermediate → transfer orbit, two); 1 unless a source says otherwise.
+    departure_burns: int = 1
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,15 @@ def _parse_vehicle(entry, where) -> Vehicle:
         restarts = s.get("restarts")
         if restarts is not None and (not isinstance(restarts, int) or restarts < 0):
             raise VehicleDataError(f"{w}: restarts = {restarts!r} must be a whole number ≥ 0")
+        burns = s.get("departure_burns", 1)
+        if not isinstance(burns, int) or isinstance(burns, bool) or not 1 <= burns <= 10:
+            raise VehicleDataError(f"{w}: departure_burns = {burns!r} must be a whole number from 1 to 10")
+        if burns != 1 and not str(s.get("departure_source", "")).strip():
+            raise VehicleDataError(f"{w}: departure_burns = {burns} needs a departure_source (a flown profile)")
+        if restarts is not None and burns > restarts + 1:
+            raise VehicleDataError(
+                f"{w}: departure_burns = {burns} needs {burns - 1} restarts, the stage has {restarts}"
+            )
         stages.append(
             Stage(
                 id=sid,
@@ -247,6 +259,7 @@ def _parse_vehicle(entry, where) -> Vehicle:
                 burn_time_s=_number(s, "burn_time_s", w),
                 restarts=restarts,
                 fairing_mass_kg=_number(s, "fairing_mass_kg", w, strict_low=False),
+                departure_burns=burns,
             )
         )
     if not stages:

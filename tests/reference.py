@@ -120,3 +120,113 @@ def sso_inclination(a, e):
 
 def escape_dv(mu, r1, c3, di):
     return combined_dv(np.sqrt(mu / r1), np.sqrt(2 * mu / r1 + c3), di)
+
+
+# Finite burns (orbitcoop.core.burns): planar two-body motion with thrust along the velocity,
+# classical Runge–Kutta on a numpy state vector [x, y, vx, vy], the crossing step cut by
+# Illinois regula falsi. The same discretisation as the kernel (steps of 1° of arc at the start,
+# at most a tenth of the impulsive burn time), so the two agree to rounding.
+G0 = 9.80665
+
+
+def _thrust_deriv(s, m, thrust):
+    r = np.hypot(s[0], s[1])
+    v = np.hypot(s[2], s[3])
+    acc = -MU * s[:2] / r**3 + thrust / m * s[2:] / v
+    return np.concatenate([s[2:], acc])
+
+
+def _rk4_state(s, m, mdot, thrust, h):
+    k1 = _thrust_deriv(s, m, thrust)
+    k2 = _thrust_deriv(s + 0.5 * h * k1, m - mdot * 0.5 * h, thrust)
+    k3 = _thrust_deriv(s + 0.5 * h * k2, m - mdot * 0.5 * h, thrust)
+    k4 = _thrust_deriv(s + h * k3, m - mdot * h, thrust)
+    return s + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+
+
+def _orbit_measure(s, mode):
+    energy = 0.5 * (s[2] ** 2 + s[3] ** 2) - MU / np.hypot(s[0], s[1])
+    if mode == 0:
+        return energy
+    if energy >= 0:
+        return np.inf
+    h = s[0] * s[3] - s[1] * s[2]
+    return -MU / (2 * energy) * (1 + np.sqrt(max(0.0, 1 + 2 * energy * h**2 / MU**2)))
+
+
+def _burn_one(r0, v0, m0, thrust, isp, target, mode):
+    if not (r0 > 0 and v0 > 0 and m0 > 0 and thrust > 0 and isp > 0) or np.isnan(target) or mode not in (0, 1):
+        return np.nan
+    s = np.array([r0, 0.0, 0.0, v0])
+    if _orbit_measure(s, mode) >= target:
+        return 0.0
+    ve = G0 * isp
+    mdot = thrust / ve
+    v_need = np.sqrt(2 * (target + MU / r0)) if mode == 0 else np.sqrt(2 * MU * target / (r0 * (r0 + target)))
+    h = min(m0 * -np.expm1(-(v_need - v0) / ve) / mdot / 10, np.pi / 180 * r0 / v0)
+    t = 0.0
+    for _ in range(20000):
+        m = m0 - mdot * t
+        if m - mdot * h <= 0:
+            return np.nan
+        nxt = _rk4_state(s, m, mdot, thrust, h)
+        f_hi = _orbit_measure(nxt, mode) - target
+        if f_hi >= 0:
+            lo, hi, f_lo, side, mid = 0.0, h, _orbit_measure(s, mode) - target, 0, h
+            for _ in range(60):
+                mid = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+                if not lo < mid < hi:
+                    mid = 0.5 * (lo + hi)
+                f = _orbit_measure(_rk4_state(s, m, mdot, thrust, mid), mode) - target
+                if f == 0:
+                    break
+                if f > 0:
+                    hi, f_hi = mid, f
+                    f_lo = f_lo * 0.5 if side == 1 else f_lo
+                    side = 1
+                else:
+                    lo, f_lo = mid, f
+                    f_hi = f_hi * 0.5 if side == -1 else f_hi
+                    side = -1
+                if hi - lo <= 1e-12 * h:
+                    break
+            return ve * np.log(m0 / (m - mdot * mid))
+        s, t = nxt, t + h
+    return np.nan
+
+
+def tangential_burn_dv(r0, v0, m0, thrust, isp, target, mode):
+    return np.vectorize(_burn_one, otypes=[float])(r0, v0, m0, thrust, isp, target, mode)
+
+
+def _departure_excess(r0, dv, m_start, thrust, isp, n):
+    vc, ve, used = np.sqrt(MU / r0), G0 * isp, 0.0
+    for i in range(n):
+        v_to = vc + dv * (i + 1) / n
+        target = 0.5 * v_to**2 - MU / r0
+        used += _burn_one(r0, vc + dv * i / n, m_start * np.exp(-used / ve), thrust, isp, target, 0)
+    return used - dv
+
+
+def _departure_one(r0, dv, m_end, thrust, isp, n):
+    if not (r0 > 0 and dv >= 0 and m_end > 0 and thrust > 0 and isp > 0 and n >= 1):
+        return np.nan
+    if dv == 0 or np.isinf(thrust):
+        return 0.0
+    k, ve = int(n + 0.5), G0 * isp
+    l0, g0 = 0.0, _departure_excess(r0, dv, m_end * np.exp(dv / ve), thrust, isp, k)
+    if np.isnan(g0):
+        return np.nan
+    l1 = max(g0, 0.0)
+    for _ in range(30):
+        g1 = _departure_excess(r0, dv, m_end * np.exp((dv + l1) / ve), thrust, isp, k) - l1
+        if np.isnan(g1):
+            return np.nan
+        if g1 == g0 or abs(g1) <= 1e-10 * (1 + l1):
+            break
+        l0, g0, l1 = l1, g1, max(l1 - g1 * (l1 - l0) / (g1 - g0), 0.0)
+    return l1
+
+
+def departure_loss(r0, dv, m_end, thrust, isp, n):
+    return np.vectorize(_departure_one, otypes=[float])(r0, dv, m_end, thrust, isp, n)

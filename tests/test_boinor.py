@@ -98,6 +98,34 @@ def test_escape_burn_matches_boinor_hyperbola(alt, c3_km2_s2, di_deg):
     assert got == pytest.approx(expected, rel=1e-9)
 
 
+@pytest.mark.parametrize(("thrust", "m0", "apo_km"), [(19850.0, 8000.0, 42164.0), (137e3, 12000.0, 42164.0)])
+def test_finite_burn_matches_boinor_cowell(thrust, m0, apo_km):
+    # Propagate a 200 km circular orbit with boinor's Cowell integrator and a tangential thrust
+    # T/(m0 − ṁt) for the burn time orbitcoop finds: the apogee lands on the target. A GTO's apogee
+    # moves ~90 km per m/s of perigee speed, so 1e-5 of it (420 m) is 5 mm/s of Δv.
+    from boinor.core.propagation import func_twobody
+    from boinor.twobody.propagation import CowellPropagator
+
+    from orbitcoop.core.burns import tangential_burn_dv
+
+    isp = 330.0
+    mdot = thrust / (9.80665 * isp)
+    park = Orbit.circular(Earth, alt=200 * u.km)
+    r0 = park.a.to_value(u.m)
+    v0 = math.sqrt(Earth.k.to_value(u.m**3 / u.s**2) / r0)
+    dv = tangential_burn_dv(r0, v0, m0, thrust, isp, apo_km * 1e3, 1)
+    t_burn = m0 * -math.expm1(-dv / (9.80665 * isp)) / mdot
+
+    def f(t0, u_, k):
+        du = func_twobody(t0, u_, k)
+        v = u_[3:]
+        du[3:] += thrust / (m0 - mdot * t0) / 1e3 * v / np.linalg.norm(v)
+        return du
+
+    out = park.propagate(t_burn * u.s, method=CowellPropagator(rtol=1e-11, f=f))
+    assert out.r_a.to_value(u.km) == pytest.approx(apo_km, rel=1e-5)
+
+
 def test_boinor_orbit_as_target():
     orbit = Orbit.circular(Earth, alt=420 * u.km, inc=51.6 * u.deg)
     a = oc.assess("baikonur", orbit)

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 import orbitcoop as oc
-from orbitcoop.core.payload import ideal_dv, payload_for_dv
+from orbitcoop.core.burns import departure_loss
+from orbitcoop.core.payload import ideal_dv, payload_for_dv, payload_with_departure
 from orbitcoop.performance import calibration, can_launch, payload, validation_rows, validation_summary
 from orbitcoop.vehicles import (
     ROLES,
@@ -57,6 +58,33 @@ def test_rocket_equation_kernel():
     m = payload_for_dv(isp, burn, drop, 100e3, 5000.0)
     assert ideal_dv(isp, burn, drop, 100e3, m) == pytest.approx(5000.0, rel=1e-12)
     assert payload_for_dv(isp, burn, drop, 100e3, 1e5) == 0.0
+
+
+def test_departure_burn_solve():
+    # Two stages; the second (30 kN) flies a 3 km/s departure then 1 km/s of later burns.
+    isp, burn, drop = np.array([300.0, 330.0]), np.array([80e3, 8e3]), np.array([8e3, 1e3])
+    r0, dv1, after, req = 6578e3, 3000.0, 1000.0, 9000.0
+    m_imp, l_imp = payload_with_departure(isp, burn, drop, 97e3, req, r0, dv1, after, np.inf, 1)
+    assert (m_imp, l_imp) == (payload_for_dv(isp, burn, drop, 97e3, req), 0.0)
+    m, loss = payload_with_departure(isp, burn, drop, 97e3, req, r0, dv1, after, 30e3, 1)
+    assert 0.0 < m < m_imp and loss > 0.0
+    # The payload covers the requirement plus the loss of the burn that pushes it.
+    assert ideal_dv(isp, burn, drop, 97e3, m) == pytest.approx(req + loss, rel=1e-12)
+    m_end = (m + drop[-1]) * np.exp(after / (9.80665 * isp[-1]))
+    assert departure_loss(r0, dv1, m_end, 30e3, isp[-1], 1) == pytest.approx(loss, rel=1e-6)
+    # Splitting the departure in two perigee burns loses less, so carries more.
+    assert payload_with_departure(isp, burn, drop, 97e3, req, r0, dv1, after, 30e3, 2)[0] > m
+
+
+def test_budget_carries_the_finite_burn_loss():
+    e = payload("soyuz-st-b", "kourou", "c3:10")
+    b = {k: q.to_value(u.m / u.s) for k, q in e.budget.items()}
+    kinematic = b["orbital_speed"] - b["rotation_gain"] + b["transfer"] + b["plane_change"] + b["dogleg"]
+    assert b["total"] == pytest.approx(kinematic + b["losses"] + b["finite_burn"], rel=1e-12)
+    # Fregat (20 kN) pushing ~8 t out of low orbit: tens of m/s, not a rounding error.
+    assert 50.0 < b["finite_burn"] < 200.0
+    # A low orbit has only a small circularising transfer; LE-5B's 137 kN makes it negligible.
+    assert payload("h-iia-202", "tanegashima", "leo:300:30.4").budget["finite_burn"] < 1 * u.m / u.s
 
 
 def test_calibration_point_is_reproduced():
@@ -228,6 +256,26 @@ def test_non_physical_vehicle_file_names_vehicle_stage_field(tmp_path, stage, wo
         load_vehicles(p)
     assert "vehicle 'mine'" in str(err.value)
     for w in words:
+        assert w in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ("departure_burns = 0\n", ["departure_burns = 0", "from 1 to 10"]),
+        ("departure_burns = 2\n", ["departure_burns = 2", "departure_source"]),
+        ('departure_burns = 3\ndeparture_source = "x"\nrestarts = 1\n', ["needs 2 restarts", "has 1"]),
+    ],
+)
+def test_departure_burns_must_be_flown_and_possible(tmp_path, extra, words):
+    p = tmp_path / "v.toml"
+    p.write_text(
+        '[[vehicle]]\nid = "mine"\n[[vehicle.stage]]\nid = "s1"\npropellant_mass_kg = 1000.0\n'
+        "dry_mass_kg = 100.0\nisp_vac_s = 300.0\n" + extra
+    )
+    with pytest.raises(VehicleDataError) as err:
+        load_vehicles(p)
+    for w in ["vehicle 'mine'", "stage 's1'", *words]:
         assert w in str(err.value)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from orbitcoop.core import azimuth, geo, geodesy, maneuvers, sso
+from orbitcoop.core import azimuth, burns, geo, geodesy, maneuvers, sso
 from orbitcoop.core.constants import GEO_RADIUS_M, GM_EARTH_M3_S2, WGS84_A_M
 
 MU = GM_EARTH_M3_S2
@@ -157,3 +157,60 @@ def test_a_flown_route_never_makes_an_orbit_cheaper(inc_deg, alt_km):
     extra = (with_route.total_dv - without.total_dv).value
     assert extra >= -1e-6
     assert (extra > 0) == (site.route_offset_deg(inc_deg) > 0)
+
+
+parking = st.floats(WGS84_A_M + 150e3, WGS84_A_M + 1000e3)
+departures = st.floats(10.0, 4200.0)
+end_masses = st.floats(300.0, 30e3)
+accelerations = st.floats(0.5, 30.0)  # thrust over end mass [m/s²]
+isps = st.floats(280.0, 465.0)
+
+
+@given(parking, departures, end_masses, accelerations, isps)
+def test_departure_loss_is_positive_and_falls_with_thrust(r0, dv, m_end, acc, isp):
+    low = burns.departure_loss(r0, dv, m_end, acc * m_end, isp, 1.0)
+    high = burns.departure_loss(r0, dv, m_end, 2 * acc * m_end, isp, 1.0)
+    assert low >= 0.0 and high >= 0.0
+    assert high <= low + 1e-6
+
+
+@given(parking, departures, end_masses, st.floats(2.0, 30.0), isps)
+def test_departure_loss_falls_when_the_burn_is_split(r0, dv, m_end, acc, isp):
+    # Each later burn restarts from the impulse's orbit at perigee: right while a burn spans well
+    # under a revolution (2 m/s² at the end mass is Briz-M's GEO departure; Fregat's escape is 8).
+    one = burns.departure_loss(r0, dv, m_end, acc * m_end, isp, 1.0)
+    two = burns.departure_loss(r0, dv, m_end, acc * m_end, isp, 2.0)
+    assert two <= one + 1e-6
+
+
+@given(parking, end_masses, accelerations, isps)
+def test_no_burn_costs_nothing_and_an_impulse_loses_nothing(r0, m_end, acc, isp):
+    assert burns.departure_loss(r0, 0.0, m_end, acc * m_end, isp, 1.0) == 0.0
+    assert burns.departure_loss(r0, 3000.0, m_end, math.inf, isp, 1.0) == 0.0
+    # 1000 g: the burn takes a fraction of a second and the loss vanishes with it.
+    assert burns.departure_loss(r0, 3000.0, m_end, 1e4 * m_end, isp, 1.0) < 1e-3
+
+
+@given(parking, departures, end_masses, accelerations, isps)
+def test_heavier_stack_loses_more(r0, dv, m_end, acc, isp):
+    thrust = acc * m_end
+    assert (
+        burns.departure_loss(r0, dv, 1.5 * m_end, thrust, isp, 1.0)
+        >= burns.departure_loss(r0, dv, m_end, thrust, isp, 1.0) - 1e-6
+    )
+
+
+def test_departure_loss_rejects_non_physical_input():
+    r0 = WGS84_A_M + 200e3
+    for args in [
+        (-1.0, 100.0, 1e3, 1e4, 300.0, 1.0),
+        (r0, -1.0, 1e3, 1e4, 300.0, 1.0),
+        (r0, 100.0, 0.0, 1e4, 300.0, 1.0),
+        (r0, 100.0, 1e3, 0.0, 300.0, 1.0),
+        (r0, 100.0, 1e3, 1e4, 0.0, 1.0),
+        (r0, 100.0, 1e3, 1e4, 300.0, 0.0),
+        (r0, 100.0, 1e3, math.nan, 300.0, 1.0),
+    ]:
+        assert math.isnan(burns.departure_loss(*args))
+    # A burn that would need more than the whole mass is impossible, not a number.
+    assert math.isnan(burns.tangential_burn_dv(r0, 7700.0, 1000.0, 10.0, 300.0, 1e9, 0))

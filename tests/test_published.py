@@ -11,6 +11,7 @@ import astropy.units as u
 import pytest
 
 import orbitcoop as oc
+from orbitcoop.core.burns import tangential_burn_dv
 from orbitcoop.core.constants import WGS84_E2
 from orbitcoop.core.maneuvers import escape_dv, hohmann_dv
 
@@ -80,6 +81,20 @@ def test_escape_curtis_example_8_3():
     # v∞ = 2.943 km/s from a 300 km parking orbit (r = 6678 km, μ = 398 600 km³/s²):
     # Δv = 11.32 − 7.726 = 3.590 km/s.
     assert escape_dv(398600e9, 6678e3, 2943.0**2, 0.0) == pytest.approx(3590.0, abs=1.0)
+
+
+def test_finite_burn_curtis_example_6_15():
+    # Curtis, Orbital Mechanics for Engineering Students, Example 6.15: a 2,000 kg spacecraft at the
+    # perigee of a 480 × 800 km orbit (r = 6858 km, v = 7.7102 km/s) burns along its velocity at
+    # 10 kN and Isp 300 s until its apogee reaches 16,000 km altitude (r = 22,378 km): burn time
+    # 261.1 s, final mass 1112.5 kg (impulsive: Δv = 1.7225 km/s, Example 6.1). The book uses
+    # μ = 398,600 km³/s², orbitcoop WGS 84's 398,600.4418: a 1e-6 difference, far below the print.
+    ve = 9.80665 * 300.0
+    dv = tangential_burn_dv(6858e3, 7710.2, 2000.0, 10e3, 300.0, 22378e3, 1)
+    m_end = 2000.0 * math.exp(-dv / ve)
+    assert (2000.0 - m_end) / (10e3 / ve) == pytest.approx(261.1, abs=0.05)
+    assert m_end == pytest.approx(1112.5, abs=0.05)
+    assert dv > 1722.5  # a finite burn needs more than the impulse
 
 
 def test_hohmann_braeunig_4_19():

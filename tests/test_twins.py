@@ -138,3 +138,28 @@ def test_insertion_grid_matches_elementwise(rng):
     edge = np.where(INC < i_min, i_min, np.pi - i_min)
     detour = ref.ascent_dv(L, H, edge, V) + 2 * V * np.abs(np.sin((INC - edge) / 2))
     close(out, np.where(np.isnan(direct), detour, direct))
+
+
+def test_finite_burns(rng):
+    n = 60
+    r0 = rng.uniform(WGS84_A_M + 150e3, WGS84_A_M + 2000e3, n)
+    vc = np.sqrt(GM_EARTH_M3_S2 / r0)
+    v0 = vc * rng.uniform(1.0, 1.2, n)
+    m0 = rng.uniform(500.0, 50e3, n)
+    thrust = m0 * rng.uniform(0.5, 20.0, n)
+    isp = rng.uniform(280.0, 460.0, n)
+    energy = 0.5 * (v0 + rng.uniform(10.0, 3000.0, n)) ** 2 - GM_EARTH_M3_S2 / r0
+    a = vec.tangential_burn_dv(r0, v0, m0, thrust, isp, energy, 0.0)
+    close(a, ref.tangential_burn_dv(r0, v0, m0, thrust, isp, energy, 0))
+    apo = r0 * rng.uniform(1.3, 6.0, n)
+    close(
+        vec.tangential_burn_dv(r0, vc, m0, thrust, isp, apo, 1.0),
+        ref.tangential_burn_dv(r0, vc, m0, thrust, isp, apo, 1),
+    )
+    dv = rng.uniform(0.0, 4000.0, n)
+    burns = rng.integers(1, 4, n).astype(float)
+    close(
+        vec.departure_loss(r0, dv, m0, thrust, isp, burns),
+        ref.departure_loss(r0, dv, m0, thrust, isp, burns),
+        atol=1e-9,
+    )

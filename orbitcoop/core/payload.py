@@ -12,12 +12,20 @@ multistage vehicles)
 Δv(m) decreases strictly with m, so the payload for a required Δv is the root of
 Δv(m) = Δv_req, found by bisection on [0, M₀] (60 halvings, relative width < 1e-16).
 If even m = 0 falls short, the payload is 0 (the API reports the orbit as out of reach).
+
+The departure burn from the parking orbit (the first burn of a transfer, or an escape) is
+flown by the last phase at its thrust, so it costs a finite-burn loss
+(:func:`orbitcoop.core.burns.departure_loss`) that grows with the mass it pushes, hence with
+the payload. :func:`payload_with_departure` solves Δv(m) = Δv_req + loss(m): with L the loss,
+m(L) the payload for Δv_req + L and F(L) the loss of the burn that pushes m(L), it finds
+F(L) = L by the secant method (F varies by a few % of L per m/s: three to five steps).
 """
 
 import math
 
 from numba import prange
 
+from orbitcoop.core.burns import departure_excess
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.core.jit import jit, jit_parallel
 
@@ -54,12 +62,61 @@ def payload_for_dv(isp_s, burn_kg, drop_kg, m0_kg, dv_req):
     return lo
 
 
-@jit_parallel
-def payload_matrix(isp_s, burn_kg, drop_kg, m0_kg, vehicle, dv_req, out):
-    """``out[j] = payload_for_dv(phases of vehicle[j], dv_req[j])`` for a batch of (vehicle, Δv) pairs.
+@jit
+def _last_phase(isp_s):
+    k = 0
+    while k + 1 < isp_s.shape[0] and not math.isnan(isp_s[k + 1]):
+        k += 1
+    return k
 
-    ``isp_s``, ``burn_kg``, ``drop_kg`` have one NaN-padded row of phases per vehicle.
+
+@jit
+def _burn_loss(isp_s, drop_kg, payload_kg, r0, dv1, dv_after, thrust, n, loss):
+    """Loss of the departure burn pushing ``payload_kg``, given the loss guess that sets its start mass."""
+    k = _last_phase(isp_s)
+    ve = G0_M_S2 * isp_s[k]
+    m_start = (payload_kg + drop_kg[k]) * math.exp((dv_after + dv1 + loss) / ve)
+    return max(departure_excess(r0, dv1, m_start, thrust, isp_s[k], n), 0.0)
+
+
+@jit
+def payload_with_departure(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_after, thrust, n):
+    """Largest payload [kg] whose ideal Δv covers ``dv_req`` plus its departure burn's finite-burn loss.
+
+    The departure burn (``dv1`` [m/s] along the velocity from the circular parking orbit of
+    radius ``r0`` [m]) is flown by the last phase at ``thrust`` [N] in ``n`` perigee burns,
+    followed by ``dv_after`` [m/s] of later burns. ``dv1`` ≤ 0, or a thrust that is NaN (unknown) or infinite, prices
+    the burn as an impulse (see the module doc). Returns ``(payload, loss)``.
+    """
+    m = payload_for_dv(isp_s, burn_kg, drop_kg, m0_kg, dv_req)
+    if m == 0.0 or not dv1 > 0.0 or not thrust > 0.0 or thrust == math.inf:
+        return m, 0.0
+    l0 = 0.0
+    g0 = _burn_loss(isp_s, drop_kg, m, r0, dv1, dv_after, thrust, n, 0.0)
+    if math.isnan(g0):
+        return math.nan, math.nan
+    l1 = g0
+    for _ in range(30):
+        m = payload_for_dv(isp_s, burn_kg, drop_kg, m0_kg, dv_req + l1)
+        g1 = _burn_loss(isp_s, drop_kg, m, r0, dv1, dv_after, thrust, n, l1) - l1
+        if math.isnan(g1):
+            return math.nan, math.nan
+        if g1 == g0 or abs(g1) <= 1e-9 * (1.0 + l1):
+            break
+        l2 = l1 - g1 * (l1 - l0) / (g1 - g0)
+        l0, g0, l1 = l1, g1, max(l2, 0.0)
+    return m, l1
+
+
+@jit_parallel
+def payload_matrix(isp_s, burn_kg, drop_kg, m0_kg, thrust, n_burns, vehicle, dv_req, r0, dv1, dv_after, out, loss):
+    """``out[j], loss[j] = payload_with_departure(phases of vehicle[j], dv_req[j], r0[j], dv1[j], dv_after[j])``.
+
+    ``isp_s``, ``burn_kg``, ``drop_kg`` have one NaN-padded row of phases per vehicle; ``thrust``
+    is each vehicle's last-phase thrust [N] (NaN if unknown), ``n_burns`` its departure burns.
     """
     for j in prange(dv_req.shape[0]):
         v = vehicle[j]
-        out[j] = payload_for_dv(isp_s[v], burn_kg[v], drop_kg[v], m0_kg[v], dv_req[j])
+        out[j], loss[j] = payload_with_departure(
+            isp_s[v], burn_kg[v], drop_kg[v], m0_kg[v], dv_req[j], r0[j], dv1[j], dv_after[j], thrust[v], n_burns[v]
+        )
