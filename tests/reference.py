@@ -208,24 +208,30 @@ def _departure_excess(r0, dv, m_start, thrust, isp, n):
     return used - dv
 
 
+def _secant_fixed_point(excess):
+    """The root of excess(L) − L from L = 0 (then L = excess(0)) by the secant method, L ≥ 0."""
+    xs, gs = [0.0], [excess(0.0)]
+    if np.isnan(gs[0]):
+        return np.nan
+    xs.append(max(gs[0], 0.0))
+    for _ in range(30):
+        g = excess(xs[-1]) - xs[-1]
+        if np.isnan(g):
+            return np.nan
+        if g == gs[-1] or abs(g) <= 1e-10 * (1 + xs[-1]):
+            break
+        gs.append(g)
+        xs.append(max(xs[-1] - g * (xs[-1] - xs[-2]) / (g - gs[-2]), 0.0))
+    return xs[-1]
+
+
 def _departure_one(r0, dv, m_end, thrust, isp, n):
     if not (r0 > 0 and dv >= 0 and m_end > 0 and thrust > 0 and isp > 0 and n >= 1):
         return np.nan
     if dv == 0 or np.isinf(thrust):
         return 0.0
     k, ve = int(n + 0.5), G0 * isp
-    l0, g0 = 0.0, _departure_excess(r0, dv, m_end * np.exp(dv / ve), thrust, isp, k)
-    if np.isnan(g0):
-        return np.nan
-    l1 = max(g0, 0.0)
-    for _ in range(30):
-        g1 = _departure_excess(r0, dv, m_end * np.exp((dv + l1) / ve), thrust, isp, k) - l1
-        if np.isnan(g1):
-            return np.nan
-        if g1 == g0 or abs(g1) <= 1e-10 * (1 + l1):
-            break
-        l0, g0, l1 = l1, g1, max(l1 - g1 * (l1 - l0) / (g1 - g0), 0.0)
-    return l1
+    return _secant_fixed_point(lambda loss: _departure_excess(r0, dv, m_end * np.exp((dv + loss) / ve), thrust, isp, k))
 
 
 def departure_loss(r0, dv, m_end, thrust, isp, n):
