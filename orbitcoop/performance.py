@@ -234,6 +234,15 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
             "flies a direct ascent to the orbit instead, which costs more (not modelled)"
         )
     notes += list(v.substitutions())
+    if burn_loss[0] > 0.0 and out[0] > 0.0:
+        ve = G0_M_S2 * isp[-1]
+        start = (out[0] + drop[-1]) * math.exp((after + dv1 + burn_loss[0]) / ve)
+        if start > out[0] + drop[-1] + burn[-1]:
+            notes.append(
+                f"the departure burn needs more propellant than {v.upper_stage.id!r} carries: the stage below starts "
+                f"it, at a higher thrust, so its finite-burn loss ({burn_loss[0]:.0f} m/s, priced as if "
+                f"{v.upper_stage.id!r} flew it all) is overstated"
+            )
     carried = [c for c in cal.routed if a.route is None or (c[0], c[2]) != (site.id, a.route.mission)]
     if carried:
         where = "; ".join(f"{spec} from {sid}" for sid, spec, _ in carried)

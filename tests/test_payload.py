@@ -83,6 +83,9 @@ def test_budget_carries_the_finite_burn_loss():
     assert b["total"] == pytest.approx(kinematic + b["losses"] + b["finite_burn"], rel=1e-12)
     # Fregat (20 kN) pushing ~8 t out of low orbit: tens of m/s, not a rounding error.
     assert 50.0 < b["finite_burn"] < 200.0
+    # Vega-C's AVUM (2.4 kN, 740 kg of propellant) cannot fly a GTO departure alone: said, not hidden.
+    assert any("the stage below starts it" in n for n in payload("vega-c", "kourou", "gto").notes)
+    assert not any("the stage below" in n for n in e.notes)
     # A low orbit has only a small circularising transfer; LE-5B's 137 kN makes it negligible.
     assert payload("h-iia-202", "tanegashima", "leo:300:30.4").budget["finite_burn"] < 1 * u.m / u.s
 
