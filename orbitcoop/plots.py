@@ -144,6 +144,61 @@ def latitude_map(path, sites) -> Path:
     return _save(fig, path)
 
 
+def payload_validation(path) -> Path:
+    """Predicted against published payload for every catalogue point, with the model's band.
+
+    Calibration points sit on the diagonal by construction; validation points test the model;
+    flown payloads are lower bounds (the band must reach them). Reference points, whose orbit is
+    a reading of an undefined one, are left out.
+    """
+    from orbitcoop.performance import validation_rows
+
+    rows = [r for r in validation_rows() if r.get("role") in ("calibration", "validation", "flight")]
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7.5, 7))
+    styles = {
+        "calibration": {"marker": "o", "mfc": "none", "color": "#7f8c8d", "label": "calibration (fitted)"},
+        "validation": {"marker": "o", "color": "#c0392b", "label": "validation (predicted)"},
+        "flight": {"marker": "^", "color": "#2471a3", "label": "flown payload (lower bound)"},
+    }
+    for role, style in styles.items():
+        pts = [r for r in rows if r["role"] == role]
+        if not pts:
+            continue
+        x = np.array([r["published_kg"] for r in pts])
+        y = np.array([r["predicted_kg"] for r in pts])
+        err = np.array(
+            [[r["predicted_kg"] - r["low_kg"] for r in pts], [r["high_kg"] - r["predicted_kg"] for r in pts]]
+        )
+        ax.errorbar(x, y, yerr=err, ls="none", capsize=2, ms=6, **style)
+        if role == "validation":
+            for r in pts:
+                if abs(r["error_pct"]) > 15:
+                    ax.annotate(
+                        f"{r['vehicle']} {r['orbit']}",
+                        (r["published_kg"], r["predicted_kg"]),
+                        fontsize=7,
+                        xytext=(4, 4),
+                        textcoords="offset points",
+                    )
+    lo = min(min(r["published_kg"], r["low_kg"]) for r in rows) * 0.7
+    hi = max(max(r["published_kg"], r["high_kg"]) for r in rows) * 1.4
+    diag = np.array([lo, hi])
+    ax.plot(diag, diag, color="k", lw=0.8)
+    ax.fill_between(diag, diag * 0.85, diag * 1.15, color="k", alpha=0.07, label="±15 %")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xlabel("published payload [kg]")
+    ax.set_ylabel("orbitcoop estimate [kg] (bars: the band)")
+    ax.set_title("Payload model against published figures (docs/validation.md)")
+    ax.legend(loc="upper left", fontsize=8)
+    ax.grid(alpha=0.3, which="both")
+    fig.tight_layout()
+    return _save(fig, path)
+
+
 def _save(fig, path) -> Path:
     path = Path(path)
     fig.savefig(path, dpi=110)

@@ -199,7 +199,7 @@ def write_report(out="report", claims_path=None, progress=None) -> dict:
     say = progress or (lambda msg: print(msg, file=sys.stderr, flush=True))
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
-    steps = 7
+    steps = 8
     say(f"[1/{steps}] evaluating claims")
     results = evaluate_claims(claims_path)
     fig_dir = root / "figures"
@@ -212,6 +212,7 @@ def write_report(out="report", claims_path=None, progress=None) -> dict:
         ("Insertion Δv vs target inclination", "dv_vs_inclination.png", lambda p: plots.dv_vs_inclination(p)),
         ("Launch-azimuth corridors", "corridors.png", lambda p: plots.corridor_roses(p, roses)),
         ("Site latitudes", "latitude_map.png", lambda p: plots.latitude_map(p, sites)),
+        ("Payload model against published figures", "payload_validation.png", lambda p: plots.payload_validation(p)),
     ]
     figures = []
     for k, (alt, name, make) in enumerate(makers, start=2):
@@ -228,9 +229,9 @@ def write_report(out="report", claims_path=None, progress=None) -> dict:
                 os.unlink(tmp)
         figures.append((alt, Path("figures") / name))
     blocks = build_blocks(results, figures)
-    say(f"[6/{steps}] writing report.md")
+    say(f"[{steps - 1}/{steps}] writing report.md")
     _atomic_write(root / "report.md", render_markdown(blocks).encode("utf-8"))
-    say(f"[7/{steps}] writing report.html")
+    say(f"[{steps}/{steps}] writing report.html")
     _atomic_write(root / "report.html", render_html(blocks, root).encode("utf-8"))
     written = ["report.md", "report.html", *(f.as_posix() for _, f in figures)]
     manifest = root / MANIFEST

@@ -12,12 +12,18 @@ def test_report_twice_is_clean(tmp_path):
     (out / "notes.txt").write_text("mine")
     messages = []
     paths = write_report(out, progress=messages.append)
-    assert messages[0].startswith("[1/") and messages[-1].startswith("[7/7]")
+    assert messages[0].startswith("[1/") and messages[-1].startswith("[8/8]")
     md = (out / "report.md").read_text()
     html = (out / "report.html").read_text()
     assert "tanegashima-too-far-north-for-geo" in md and "| claim | source | verdict | key numbers |" in md
-    assert "data:image/png;base64," in html and html.count("<figure>") == 4
-    for name in ("geo_penalty.png", "dv_vs_inclination.png", "corridors.png", "latitude_map.png"):
+    assert "data:image/png;base64," in html and html.count("<figure>") == 5
+    for name in (
+        "geo_penalty.png",
+        "dv_vs_inclination.png",
+        "corridors.png",
+        "latitude_map.png",
+        "payload_validation.png",
+    ):
         assert (out / "figures" / name).read_bytes()[:4] == b"\x89PNG"
     # A stale file listed in the manifest goes; the user's own file stays; no temporaries remain.
     (out / "figures" / "old.png").write_bytes(b"x")
