@@ -39,7 +39,7 @@ from orbitcoop.core.payload import ideal_dv, payload_matrix
 from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _as_sites, _plan, assess
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.sites import get_site
-from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, get_vehicle, list_vehicles
+from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, VehicleDataError, get_vehicle, list_vehicles
 
 #: One-sigma uncertainty of a vehicle's loss constant [m/s] when its calibration points do not
 #: show a larger spread: the scatter of gravity+drag+steering losses between trajectories of one
@@ -95,6 +95,12 @@ def _calibration(v: Vehicle) -> Calibration:
         r0, dv1, after = _departure(site, target)
         m_end = (p.payload_kg + dry) * math.exp(after / ve)
         burn_loss = departure_loss(r0, dv1, m_end, thrust, isp[-1], v.upper_stage.departure_burns)
+        if math.isnan(burn_loss) and thrust > 0.0:
+            raise VehicleDataError(
+                f"vehicle {v.id!r} stage {v.upper_stage.id!r}: thrust_vac_kn = {thrust / 1e3:g} cannot fly the "
+                f"departure burn of its calibration point ({p.payload_kg:g} kg to {p.orbit_spec} from {site.id}) "
+                "before its mass runs out"
+            )
         cap = _ideal_dv(isp, burn, drop, m0, p.payload_kg)
         losses.append(cap - a.total_dv.to_value(MPS) - (0.0 if math.isnan(burn_loss) else burn_loss))
         if a.route is not None:
@@ -143,7 +149,8 @@ class PayloadEstimate:
             "mass_kg": float(self.mass.to_value(u.kg)),
             "mass_low_kg": float(self.mass_low.to_value(u.kg)),
             "mass_high_kg": float(self.mass_high.to_value(u.kg)),
-            "budget_m_s": {k: float(q.to_value(MPS)) for k, q in self.budget.items()},
+            # None where a part is unbounded (a departure burn the stage cannot finish): JSON has no inf.
+            "budget_m_s": {k: _finite_or_none(q.to_value(MPS)) for k, q in self.budget.items()},
             "strategy": self.strategy,
             "reason": self.reason,
             "notes": list(self.notes),
@@ -154,6 +161,10 @@ class PayloadEstimate:
         band = f"{self.mass_low.to_value(u.kg):.0f}–{self.mass_high.to_value(u.kg):.0f}"
         why = f", {self.reason}" if self.reason else ""
         return f"PayloadEstimate({self.vehicle} from {self.site} to {self.orbit}: {m:.0f} kg [{band}]{why})"
+
+
+def _finite_or_none(x):
+    return float(x) if math.isfinite(x) else None
 
 
 def _needs_restart(target) -> bool:
@@ -217,10 +228,16 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
             f"{target.name} needs a second burn of the upper stage at apogee; "
             f"{v.upper_stage.id!r} is published with a single ignition (no restart)"
         )
+    elif math.isinf(burn_loss[0]):
+        reason = (
+            f"out of reach: {v.upper_stage.id!r} at {_departure_thrust(v) / 1e3:g} kN would burn the whole stack "
+            "before its departure burn reached the orbit"
+        )
     elif out[0] == 0.0:
+        burn_part = f" with its departure burn's finite-burn loss ({burn_loss[0]:.0f} m/s)" if burn_loss[0] > 0 else ""
         reason = (
             f"out of reach: {v.id} gives at most {_ideal_dv(isp, burn, drop, m0, 0.0):.0f} m/s with no payload, "
-            f"the orbit needs {req[0]:.0f} m/s"
+            f"the orbit needs {req[0] + burn_loss[0]:.0f} m/s{burn_part}"
         )
     if _needs_restart(target):
         if restarts is None:

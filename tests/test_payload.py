@@ -90,6 +90,28 @@ def test_budget_carries_the_finite_burn_loss():
     assert payload("h-iia-202", "tanegashima", "leo:300:30.4").budget["finite_burn"] < 1 * u.m / u.s
 
 
+def _with_upper_thrust(vehicle, kn):
+    v = get_vehicle(vehicle)
+    return dataclasses.replace(v, stages=(*v.stages[:-1], dataclasses.replace(v.stages[-1], thrust_vac_kn=kn)))
+
+
+def test_a_departure_too_weak_to_finish_is_zero_with_a_reason_never_nan():
+    import json
+
+    weak = _with_upper_thrust("electron", 0.002)  # Curie at 2 N: still flies its 500 km SSO calibration
+    e = payload(weak, "mahia", "c3:10")
+    assert e.mass == 0 * KG and "would burn the whole stack" in e.reason and "'kick'" in e.reason
+    json.dumps(e.to_dict(), allow_nan=False)  # the unbounded loss is null, not Infinity
+    # GTO is reachable with a small payload, though heavier ones could not finish the burn.
+    g = payload(weak, "mahia", "gto")
+    assert 0 * KG < g.mass_low <= g.mass <= g.mass_high and np.isfinite(g.budget["finite_burn"].value)
+    # A thrust that cannot fly the vehicle's own calibration point is bad data, said as such.
+    with pytest.raises(VehicleDataError) as err:
+        calibration(_with_upper_thrust("soyuz-st-b", 0.0005))
+    for w in ["vehicle 'soyuz-st-b'", "stage 'fregat'", "thrust_vac_kn = 0.0005", "geo from kourou"]:
+        assert w in str(err.value)
+
+
 def test_calibration_point_is_reproduced():
     e = payload("soyuz-2.1b-fregat", "baikonur", "leo:240:51.6")
     assert e.mass.to_value(KG) == pytest.approx(8670, rel=1e-6)

@@ -25,7 +25,7 @@ import math
 
 from numba import prange
 
-from orbitcoop.core.burns import departure_excess
+from orbitcoop.core.burns import departure_excess, departure_loss
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.core.jit import jit, jit_parallel
 
@@ -86,7 +86,10 @@ def payload_with_departure(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_a
     The departure burn (``dv1`` [m/s] along the velocity from the circular parking orbit of
     radius ``r0`` [m]) is flown by the last phase at ``thrust`` [N] in ``n`` perigee burns,
     followed by ``dv_after`` [m/s] of later burns. ``dv1`` ≤ 0, or a thrust that is NaN (unknown) or infinite, prices
-    the burn as an impulse (see the module doc). Returns ``(payload, loss)``.
+    the burn as an impulse (see the module doc). Returns ``(payload, loss)``. Where the burn
+    of some heavier payload cannot finish before the stack's mass runs out (a thrust far too
+    small), the secant gives way to a bisection on the payload; if even no payload can fly it,
+    ``(0, inf)``.
     """
     m = payload_for_dv(isp_s, burn_kg, drop_kg, m0_kg, dv_req)
     if m == 0.0 or not dv1 > 0.0 or not thrust > 0.0 or thrust == math.inf:
@@ -94,18 +97,38 @@ def payload_with_departure(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_a
     l0 = 0.0
     g0 = _burn_loss(isp_s, drop_kg, m, r0, dv1, dv_after, thrust, n, 0.0)
     if math.isnan(g0):
-        return math.nan, math.nan
+        return _bisect_payload(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_after, thrust, n, m)
     l1 = g0
     for _ in range(30):
         m = payload_for_dv(isp_s, burn_kg, drop_kg, m0_kg, dv_req + l1)
         g1 = _burn_loss(isp_s, drop_kg, m, r0, dv1, dv_after, thrust, n, l1) - l1
         if math.isnan(g1):
-            return math.nan, math.nan
+            return _bisect_payload(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_after, thrust, n, m)
         if g1 == g0 or abs(g1) <= 1e-9 * (1.0 + l1):
             break
         l2 = l1 - g1 * (l1 - l0) / (g1 - g0)
         l0, g0, l1 = l1, g1, max(l2, 0.0)
     return m, l1
+
+
+@jit
+def _bisect_payload(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_after, thrust, n, hi):
+    """Fallback of :func:`payload_with_departure`: bisection on the payload below ``hi``, a burn that
+    cannot finish counting as too heavy. ``(0, inf)`` if no payload can fly the departure."""
+    k = _last_phase(isp_s)
+    grow = math.exp(dv_after / (G0_M_S2 * isp_s[k]))
+    loss = departure_loss(r0, dv1, drop_kg[k] * grow, thrust, isp_s[k], n)
+    if math.isnan(loss) or ideal_dv(isp_s, burn_kg, drop_kg, m0_kg, 0.0) < dv_req + loss:
+        return 0.0, math.inf if math.isnan(loss) else loss
+    lo = 0.0
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        trial = departure_loss(r0, dv1, (mid + drop_kg[k]) * grow, thrust, isp_s[k], n)
+        if not math.isnan(trial) and ideal_dv(isp_s, burn_kg, drop_kg, m0_kg, mid) >= dv_req + trial:
+            lo, loss = mid, trial
+        else:
+            hi = mid
+    return lo, loss
 
 
 @jit_parallel
