@@ -593,7 +593,7 @@ def _plan(sites, orbits, parking_km, max_apogee_km):
     # (to the supersynchronous one where that plan is used) or leaving on the escape. The rest of
     # the transfer (apogee burns, the plane change) comes after it.
     apo = np.where(use_ss, apo, ra)
-    raise_apo = np.sqrt(MU * (2.0 / r1 - 2.0 / (r1 + np.maximum(apo, r1)))) - v1
+    raise_apo = vec.apsis_speed(MU, r1, apo) - v1
     depart = np.where(esc, in_plane, np.where(apo > r1 + 1.0, raise_apo, 0.0))
     after = np.maximum(transfer_total - route_dv - depart, 0.0)
 
@@ -713,6 +713,13 @@ def assess(
     >>> a.strategy, a.direct
     ('gto split', False)
     """
+    return _assess(site, orbit, parking_altitude, max_apogee_altitude)[0]
+
+
+def _assess(
+    site, orbit, parking_altitude=DEFAULT_PARKING_ALTITUDE, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE
+) -> tuple[Assessment, dict]:
+    """:func:`assess`, and the one-row plan behind it (:func:`_plan`) for callers that need more of it."""
     s = _as_sites([site])[0]
     o = as_target(orbit)
     parking = float(_altitude_m(parking_altitude, "parking_altitude")) / 1e3
@@ -744,7 +751,7 @@ def assess(
         parking_altitude=(p["r1"][0] - R_EQ) / 1e3 * u.km,
         notes=tuple(notes),
         route=route,
-    )
+    ), p
 
 
 def compare(

@@ -34,9 +34,8 @@ import astropy.units as u
 import numpy as np
 
 from orbitcoop.core.burns import departure_loss
-from orbitcoop.core.constants import G0_M_S2
-from orbitcoop.core.payload import ideal_dv, payload_matrix
-from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _as_sites, _plan, assess
+from orbitcoop.core.payload import ideal_dv, payload_matrix, stack_mass
+from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _as_sites, _assess, _plan
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.sites import get_site
 from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, VehicleDataError, get_vehicle, list_vehicles
@@ -87,13 +86,12 @@ def _calibration(v: Vehicle) -> Calibration:
     if not pts:
         raise MissingVehicleDataError(f"vehicle {v.id!r} has no calibration point with an exactly defined orbit")
     losses, routed = [], []
-    thrust, ve, dry = _departure_thrust(v), G0_M_S2 * isp[-1], drop[-1]
+    thrust = _departure_thrust(v)
     for p in pts:
         site = get_site(p.site)
-        target = parse_orbit(p.orbit_spec)
-        a = assess(site, target)
-        r0, dv1, after = _departure(site, target)
-        m_end = (p.payload_kg + dry) * math.exp(after / ve)
+        a, plan = _assess(site, parse_orbit(p.orbit_spec))
+        r0, dv1, after = _departure(plan)
+        m_end = stack_mass(p.payload_kg, drop[-1], isp[-1], after)
         burn_loss = departure_loss(r0, dv1, m_end, thrust, isp[-1], v.upper_stage.departure_burns)
         if math.isnan(burn_loss) and thrust > 0.0:
             raise VehicleDataError(
@@ -120,10 +118,9 @@ def _departure_thrust(v: Vehicle) -> float:
     return math.nan if s.thrust_vac_kn is None else s.thrust_vac_kn * s.count * 1e3
 
 
-def _departure(site, target):
-    """(parking radius [m], departure burn [m/s], later burns [m/s]) of the plan to ``target``."""
-    p = _plan([site], [target], DEFAULT_PARKING_KM, DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km))
-    return float(p["r1"][0]), float(p["depart"][0]), float(p["after"][0])
+def _departure(plan):
+    """(parking radius [m], departure burn [m/s], later burns [m/s]) of a one-row plan (:func:`_assess`)."""
+    return float(plan["r1"][0]), float(plan["depart"][0]), float(plan["after"][0])
 
 
 @dataclass(frozen=True)
@@ -195,15 +192,15 @@ def payload(vehicle, site=None, orbit="gto") -> PayloadEstimate:
     v = get_vehicle(vehicle)
     s = get_site(site) if site is not None else get_site(v.home_sites[0])
     target = as_target(orbit)
-    return _estimate(v, s, target, assess(s, target))
+    return _estimate(v, s, target, *_assess(s, target))
 
 
-def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
+def _estimate(v: Vehicle, site, target, a, plan) -> PayloadEstimate:
     cal = calibration(v)
     isp, burn, drop, m0 = v.phases()
     kin = a.total_dv.to_value(MPS)
     req = np.array(cal.requirements(kin))
-    r0, dv1, after = _departure(site, target)
+    r0, dv1, after = _departure(plan)
     out, burn_loss = np.empty(3), np.empty(3)
     payload_matrix(
         np.array([isp]),
@@ -252,8 +249,7 @@ def _estimate(v: Vehicle, site, target, a) -> PayloadEstimate:
         )
     notes += list(v.substitutions())
     if burn_loss[0] > 0.0 and out[0] > 0.0:
-        ve = G0_M_S2 * isp[-1]
-        start = (out[0] + drop[-1]) * math.exp((after + dv1 + burn_loss[0]) / ve)
+        start = stack_mass(out[0], drop[-1], isp[-1], after + dv1 + burn_loss[0])
         if start > out[0] + drop[-1] + burn[-1]:
             notes.append(
                 f"the departure burn needs more propellant than {v.upper_stage.id!r} carries: the stage below starts "

@@ -71,11 +71,17 @@ def _last_phase(isp_s):
 
 
 @jit
+def stack_mass(payload_kg, dry_kg, isp_s, dv):
+    """Mass [kg] of the payload on an upper stage of dry mass ``dry_kg`` and Isp ``isp_s`` [s]
+    that still has ``dv`` [m/s] of burns ahead of it."""
+    return (payload_kg + dry_kg) * math.exp(dv / (G0_M_S2 * isp_s))
+
+
+@jit
 def _burn_loss(isp_s, drop_kg, payload_kg, r0, dv1, dv_after, thrust, n, loss):
     """Loss of the departure burn pushing ``payload_kg``, given the loss guess that sets its start mass."""
     k = _last_phase(isp_s)
-    ve = G0_M_S2 * isp_s[k]
-    m_start = (payload_kg + drop_kg[k]) * math.exp((dv_after + dv1 + loss) / ve)
+    m_start = stack_mass(payload_kg, drop_kg[k], isp_s[k], dv_after + dv1 + loss)
     return max(departure_excess(r0, dv1, m_start, thrust, isp_s[k], n), 0.0)
 
 
@@ -85,8 +91,9 @@ def payload_with_departure(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_a
 
     The departure burn (``dv1`` [m/s] along the velocity from the circular parking orbit of
     radius ``r0`` [m]) is flown by the last phase at ``thrust`` [N] in ``n`` perigee burns,
-    followed by ``dv_after`` [m/s] of later burns. ``dv1`` ≤ 0, or a thrust that is NaN (unknown) or infinite, prices
-    the burn as an impulse (see the module doc). Returns ``(payload, loss)``. Where the burn
+    followed by ``dv_after`` [m/s] of later burns. ``dv1`` ≤ 0, or a thrust that is NaN
+    (unknown) or infinite, prices the burn as an impulse (see the module doc). Returns
+    ``(payload, loss)``. Where the burn
     of some heavier payload cannot finish before the stack's mass runs out (a thrust far too
     small), the secant gives way to a bisection on the payload; if even no payload can fly it,
     ``(0, inf)``.
@@ -116,14 +123,13 @@ def _bisect_payload(isp_s, burn_kg, drop_kg, m0_kg, dv_req, r0, dv1, dv_after, t
     """Fallback of :func:`payload_with_departure`: bisection on the payload below ``hi``, a burn that
     cannot finish counting as too heavy. ``(0, inf)`` if no payload can fly the departure."""
     k = _last_phase(isp_s)
-    grow = math.exp(dv_after / (G0_M_S2 * isp_s[k]))
-    loss = departure_loss(r0, dv1, drop_kg[k] * grow, thrust, isp_s[k], n)
+    loss = departure_loss(r0, dv1, stack_mass(0.0, drop_kg[k], isp_s[k], dv_after), thrust, isp_s[k], n)
     if math.isnan(loss) or ideal_dv(isp_s, burn_kg, drop_kg, m0_kg, 0.0) < dv_req + loss:
         return 0.0, math.inf if math.isnan(loss) else loss
     lo = 0.0
     for _ in range(60):
         mid = 0.5 * (lo + hi)
-        trial = departure_loss(r0, dv1, (mid + drop_kg[k]) * grow, thrust, isp_s[k], n)
+        trial = departure_loss(r0, dv1, stack_mass(mid, drop_kg[k], isp_s[k], dv_after), thrust, isp_s[k], n)
         if not math.isnan(trial) and ideal_dv(isp_s, burn_kg, drop_kg, m0_kg, mid) >= dv_req + trial:
             lo, loss = mid, trial
         else:
