@@ -342,8 +342,14 @@ def test_validation_summary_within_documented_bounds():
     for r in fitted:  # fitted to these, and only these
         if count[r["vehicle"]] == 1:
             assert abs(r["error_pct"]) < 1e-6
+            assert abs(r["dv_gap_m_s"]) < 1e-6
         else:  # several points: the loss is their mean, the band their spread, which covers each
             assert r["low_kg"] * (1 - 1e-9) <= r["published_kg"] <= r["high_kg"] * (1 + 1e-9), r
+    for v in count:  # the loss is the mean of the calibration points' implied losses: their gaps cancel
+        assert abs(sum(r["dv_gap_m_s"] for r in fitted if r["vehicle"] == v)) < 1e-6
+    for r in rows:  # a requirement short of what the published payload implies over-predicts it, and back
+        if r["role"] == "validation":
+            assert np.sign(r["dv_gap_m_s"]) == np.sign(r["error_pct"]), r
     assert max(count.values()) >= 2  # Long March 5: its Earth-Moon transfer and GTO points
     s = validation_summary(rows)
     assert s["points"] >= 1

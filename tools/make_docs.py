@@ -4,6 +4,7 @@ python tools/make_docs.py        # rewrite docs/catalogue.md, docs/claims.md, do
 python tools/make_docs.py --check  # exit 1 if it is out of date (tests/test_docs.py)
 """
 
+import math
 import sys
 from pathlib import Path
 
@@ -245,6 +246,16 @@ def _newer_vehicles_narrative(rows) -> list[str]:
     ]
 
 
+def _signed(x: float) -> str:
+    return "–" if math.isnan(x) else f"{x:+.0f}"
+
+
+def _median_gap(rows) -> float:
+    import numpy as np
+
+    return float(np.median([abs(r["dv_gap_m_s"]) for r in rows if r["role"] == "validation"]))
+
+
 def validation_markdown() -> str:
     from orbitcoop.performance import (
         DOCUMENTED_MEDIAN_ERROR_PCT,
@@ -271,6 +282,7 @@ def validation_markdown() -> str:
         f"- validation points: {summary['points']}",
         f"- median |error|: {summary['median_abs_error_pct']:.1f} %",
         f"- worst |error|: {summary['worst_abs_error_pct']:.1f} %",
+        f"- median |Δv gap| (below): {_median_gap(rows):.0f} m/s",
         "- goal: median ≤ 5 %, worst ≤ 15 %.",
         f"- documented bounds, asserted by tests/test_payload.py: median ≤ {DOCUMENTED_MEDIAN_ERROR_PCT:g} %, "
         f"worst ≤ {DOCUMENTED_WORST_ERROR_PCT:g} %.",
@@ -291,8 +303,13 @@ def validation_markdown() -> str:
         "",
         "## Points",
         "",
-        "| vehicle | role | site | orbit | published kg | predicted kg | band kg | error % |",
-        "|---|---|---|---|---|---|---|---|",
+        "*Δv gap*: what the required Δv misses at that point, the Δv to add to it (negative: to take",
+        "off) for the estimate to equal the published payload. It says in m/s, comparable across",
+        "vehicles, how far off the model's physics is; the error % also depends on how steeply a",
+        "vehicle's payload falls with Δv.",
+        "",
+        "| vehicle | role | site | orbit | published kg | predicted kg | band kg | error % | Δv gap m/s |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     unavailable = [r for r in rows if r["role"] == "unavailable"]
     flights = [r for r in rows if r["role"] == "flight"]
@@ -301,7 +318,8 @@ def validation_markdown() -> str:
             continue
         lines.append(
             f"| `{r['vehicle']}` | {r['role']} | {r['site']} | `{r['orbit']}` | {r['published_kg']:.0f} | "
-            f"{r['predicted_kg']:.0f} | {r['low_kg']:.0f}–{r['high_kg']:.0f} | {r['error_pct']:+.1f} |"
+            f"{r['predicted_kg']:.0f} | {r['low_kg']:.0f}–{r['high_kg']:.0f} | {r['error_pct']:+.1f} | "
+            f"{_signed(r['dv_gap_m_s'])} |"
         )
     lines += [
         "",
