@@ -192,7 +192,7 @@ def numpy_split(v1, vt1, vt2, v2, di):
         _, d2, c2 = parts(vt2, v2, (1 - s) * di)
         step = (d1 - d2) / ((c1 + c2) * di)
         s = np.clip(s - step, 0, 1)
-        if np.max(np.abs(step)) < 1e-14:
+        if np.max(np.abs(step)) < 1e-9:  # as the kernel: quadratic convergence, no confirming step
             break
     return parts(v1, vt1, s * di)[0] + parts(vt2, v2, (1 - s) * di)[0]
 
