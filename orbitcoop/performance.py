@@ -87,7 +87,8 @@ def _calibration(v: Vehicle) -> Calibration:
     losses, routed = [], []
     for p in pts:
         site = get_site(p.site)
-        loss, a, burn_loss = _implied_loss(v, site, parse_orbit(p.orbit_spec), p.payload_kg)
+        a, plan = _assess(site, parse_orbit(p.orbit_spec))
+        loss, burn_loss = _implied_loss(v, a, plan, p.payload_kg)
         if math.isnan(burn_loss):
             raise VehicleDataError(
                 f"vehicle {v.id!r} stage {v.upper_stage.id!r}: thrust_vac_kn = {_departure_thrust(v) / 1e3:g} cannot "
@@ -102,23 +103,23 @@ def _calibration(v: Vehicle) -> Calibration:
     return Calibration(v.id, loss, sigma, len(pts), tuple(routed))
 
 
-def _implied_loss(v: Vehicle, site, target, payload_kg):
-    """The loss [m/s] that would make ``v`` put exactly ``payload_kg`` into ``target`` from ``site``:
-    its ideal Δv with that payload, less the kinematic Δv and the departure burn's finite-burn loss.
+def _implied_loss(v: Vehicle, a, plan, payload_kg):
+    """The loss [m/s] that would make ``v`` put exactly ``payload_kg`` into the orbit of the
+    Assessment ``a`` and its one-row plan (:func:`_assess`): its ideal Δv with that payload, less
+    the kinematic Δv and the departure burn's finite-burn loss.
 
-    Returns (loss, the site/orbit Assessment, finite-burn loss); the finite-burn loss is NaN if the
-    upper stage's thrust cannot finish the burn (0 where the thrust is unpublished: an impulse).
+    Returns (loss, finite-burn loss); the finite-burn loss is NaN if the upper stage's thrust
+    cannot finish the burn (0 where the thrust is unpublished: an impulse).
     """
     isp, burn, drop, m0 = v.phases()
     thrust = _departure_thrust(v)
-    a, plan = _assess(site, target)
     r0, dv1, after = _departure(plan)
     m_end = stack_mass(payload_kg, drop[-1], isp[-1], after)
     burn_loss = departure_loss(r0, dv1, m_end, thrust, isp[-1], v.upper_stage.departure_burns)
     if math.isnan(burn_loss) and not thrust > 0.0:
         burn_loss = 0.0
     cap = _ideal_dv(isp, burn, drop, m0, payload_kg)
-    return cap - a.total_dv.to_value(MPS) - burn_loss, a, burn_loss
+    return cap - a.total_dv.to_value(MPS) - burn_loss, burn_loss
 
 
 def _ideal_dv(isp, burn, drop, m0, m):
@@ -416,9 +417,11 @@ def validation_rows():
             spec = p.orbit_spec or p.orbit_interpretation
             if not spec:
                 continue
-            e = payload(v, p.site, parse_orbit(spec))
+            site, target = get_site(p.site), parse_orbit(spec)
+            a, plan = _assess(site, target)  # once, for the estimate and for the Δv gap
+            e = _estimate(v, site, target, a, plan)
             pred = e.mass.to_value(u.kg)
-            implied = _implied_loss(v, get_site(p.site), parse_orbit(spec), p.payload_kg)[0]
+            implied = _implied_loss(v, a, plan, p.payload_kg)[0]
             rows.append(
                 {
                     "vehicle": v.id,
@@ -440,13 +443,21 @@ def validation_rows():
 
 
 def validation_summary(rows=None):
-    """Median and worst |error| over the validation points (calibration points excluded)."""
+    """Median and worst |error|, and median |Δv gap|, over the validation points (calibration
+    points excluded)."""
     rows = rows if rows is not None else validation_rows()
-    errs = [abs(r["error_pct"]) for r in rows if r.get("role") == "validation"]
-    if not errs:
-        return {"points": 0, "median_abs_error_pct": math.nan, "worst_abs_error_pct": math.nan}
+    checked = [r for r in rows if r.get("role") == "validation"]
+    if not checked:
+        return {
+            "points": 0,
+            "median_abs_error_pct": math.nan,
+            "worst_abs_error_pct": math.nan,
+            "median_abs_dv_gap_m_s": math.nan,
+        }
+    errs = [abs(r["error_pct"]) for r in checked]
     return {
         "points": len(errs),
         "median_abs_error_pct": float(np.median(errs)),
         "worst_abs_error_pct": float(np.max(errs)),
+        "median_abs_dv_gap_m_s": float(np.median([abs(r["dv_gap_m_s"]) for r in checked])),
     }
