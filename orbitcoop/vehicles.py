@@ -172,7 +172,7 @@ class Vehicle:
         core_used = {}
         for b in boosters:
             core = self._stage(b.parallel_with)
-            t_b = b.burn_time_s or b.propellant_mass_kg * b.count / self._mass_flow(b)[0]
+            t_b = self._booster_burn_time(b)
             mdot_c = self._mass_flow(core)[0]
             used = min(mdot_c * t_b, core.propellant_mass_kg * core.count)
             core_used[core.id] = core_used.get(core.id, 0.0) + used
@@ -192,6 +192,22 @@ class Vehicle:
             first_core = False
         m0 = sum(burn) + sum(drop)
         return tuple(isp), tuple(burn), tuple(drop), m0
+
+    def _booster_burn_time(self, b: Stage) -> float:
+        """How long booster set ``b`` burns with its core [s]: its published burn time, else from its mass flow."""
+        return b.burn_time_s or b.propellant_mass_kg * b.count / self._mass_flow(b)[0]
+
+    def phase_mass_flows(self) -> tuple[float, ...]:
+        """Mass flow [kg/s] of each burn phase of :meth:`phases`, in the same order (for trajectory
+        integrations: a phase's thrust is its mass flow times g₀ times its Isp). A stage phase whose
+        stage publishes neither a thrust and Isp pair nor a burn time gets None; the booster phases
+        need what :meth:`phases` needs to share them."""
+        flows = [
+            b.propellant_mass_kg * b.count / self._booster_burn_time(b)
+            + self._mass_flow(self._stage(b.parallel_with))[0]
+            for b in self._boosters()
+        ]
+        return tuple(flows + [self._mass_flow(s)[0] for s in self.stages if not s.parallel_with])
 
     def _stage(self, sid) -> Stage:
         for s in self.stages:

@@ -236,6 +236,11 @@ def test_boosters_with_a_burn_time_need_no_thrust(tmp_path):
     # Core mean flow 400 kg/s for the boosters' 50 s: 20 t of its 50 t burn with them.
     assert burn == pytest.approx((40000.0, 30000.0)) and m0 == pytest.approx(77000.0)
     assert any("burn time" in n for n in v.substitutions())
+    # Phase flows: boosters 400 kg/s plus the core's 400 kg/s, then the core alone; each phase's
+    # burn lasts the boosters' 50 s, then the rest of the core's 125 s.
+    flows = v.phase_mass_flows()
+    assert flows == pytest.approx((800.0, 400.0))
+    assert [b / f for b, f in zip(burn, flows, strict=True)] == pytest.approx([50.0, 75.0])
 
 
 def test_unknown_vehicle_suggests_ids():

@@ -1,6 +1,6 @@
 """Experiment: does the ascent's loss depend on the payload enough to explain the validation gaps?
 
-python tools/ascent_experiment.py     # needs scipy (test extras); about a minute
+python tools/ascent_experiment.py     # needs scipy (test extras); a few seconds
 
 The payload model charges each vehicle one loss constant (docs/theory.md §9). A heavier payload
 lowers every stage's thrust-to-weight, so the ascent's gravity loss should grow with it, and a
@@ -28,36 +28,29 @@ from scipy.optimize import fsolve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from orbitcoop.constants import GM_EARTH, R_EARTH
-from orbitcoop.core.constants import G0_M_S2
+from orbitcoop.constants import R_EARTH
+from orbitcoop.core.constants import G0_M_S2, GM_EARTH_M3_S2
+from orbitcoop.core.maneuvers import hohmann_dv
 from orbitcoop.performance import validation_rows
 from orbitcoop.vehicles import get_vehicle
 
-MU = GM_EARTH.to_value("m3/s2")
+MU = GM_EARTH_M3_S2
 RE = R_EARTH.to_value("m")
 PARKING_M = 200e3
 VERTICAL_S = 10.0
 VEHICLES = ("h-iia-202", "h-iia-204", "ariane-64", "soyuz-st-b", "long-march-7", "pslv-xl")
 
 
-def phase_flows(v):
-    """Mass flow [kg/s] of each burn phase, in the order of :meth:`Vehicle.phases`."""
-    flows = []
-    for b in v._boosters():
-        core = v._stage(b.parallel_with)
-        booster = b.propellant_mass_kg * b.count / b.burn_time_s if b.burn_time_s else v._mass_flow(b)[0]
-        flows.append(booster + v._mass_flow(core)[0])
-    flows += [v._mass_flow(s)[0] for s in v.stages if not s.parallel_with]
-    return flows
+def fly(ab, phases, payload_kg, altitude_m=PARKING_M):
+    """(altitude miss [m], vertical speed [m/s], ideal Δv burnt [m/s]) at the cut-off.
 
-
-def fly(ab, v, payload_kg, altitude_m=PARKING_M):
-    """(altitude miss [m], vertical speed [m/s], ideal Δv burnt [m/s]) at the cut-off."""
-    isp, burn, drop, m0 = v.phases()
+    ``phases``: (Isp, propellant, dropped mass, mass flow) of each burn phase, and the lift-off mass.
+    """
+    stages, m0 = phases
     a, b = ab
     y = np.array([RE, 0.0, 0.0, m0 + payload_kg])  # r, v_r, v_t, mass
     t0, dv = 0.0, 0.0
-    for k, (isp_k, burn_k, drop_k, flow) in enumerate(zip(isp, burn, drop, phase_flows(v), strict=True)):
+    for k, (isp_k, burn_k, drop_k, flow) in enumerate(stages):
         thrust = flow * G0_M_S2 * isp_k
 
         def rhs(t, s, thrust=thrust, flow=flow):
@@ -83,11 +76,13 @@ def fly(ab, v, payload_kg, altitude_m=PARKING_M):
 def ascent_loss(v, payload_kg, altitude_m=PARKING_M):
     """G [m/s] of ``v`` carrying ``payload_kg`` to a circular orbit at ``altitude_m`` (one burn, no
     coast); NaN if the shooting does not converge from any of a few starting guesses."""
+    isp, burn, drop, m0 = v.phases()
+    phases = (list(zip(isp, burn, drop, v.phase_mass_flows(), strict=True)), m0)
     for guess in ((0.8, 1e-3), (0.5, 1e-3), (1.2, 2e-3), (0.5, 3e-3), (0.3, 5e-4)):
         ab, _, ok, _ = fsolve(
-            lambda ab: np.array(fly(ab, v, payload_kg, altitude_m)[:2]) / (1e3, 10.0), guess, full_output=True
+            lambda ab: np.array(fly(ab, phases, payload_kg, altitude_m)[:2]) / (1e3, 10.0), guess, full_output=True
         )
-        miss, vr, g = fly(ab, v, payload_kg, altitude_m)
+        miss, vr, g = fly(ab, phases, payload_kg, altitude_m)
         if ok == 1 and abs(miss) < 1.0 and abs(vr) < 0.01:
             return g
     return math.nan
@@ -111,10 +106,8 @@ def main():
     # 200 km parking orbit and Hohmann transfer, for Long March 7 at its published 700 km SSO payload.
     v, m, high = get_vehicle("long-march-7"), 5500.0, 700e3
     r1, r2 = RE + PARKING_M, RE + high
-    v1, v2 = math.sqrt(MU / r1), math.sqrt(MU / r2)
-    hohmann = v1 * (math.sqrt(2 * r2 / (r1 + r2)) - 1) + v2 * (1 - math.sqrt(2 * r1 / (r1 + r2)))
-    parked = v1 + ascent_loss(v, m) + hohmann
-    direct = v2 + ascent_loss(v, m, high)
+    parked = math.sqrt(MU / r1) + ascent_loss(v, m) + hohmann_dv(MU, r1, r2)
+    direct = math.sqrt(MU / r2) + ascent_loss(v, m, high)
     print(
         f"long-march-7 {m:.0f} kg to 700 km: parking + Hohmann {parked:.0f} m/s, one-burn direct ascent "
         f"{direct:.0f} m/s ({direct - parked:+.0f})"
