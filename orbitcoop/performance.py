@@ -35,6 +35,7 @@ import numpy as np
 
 from orbitcoop.core.burns import departure_loss
 from orbitcoop.core.payload import ideal_dv, payload_matrix, stack_mass
+from orbitcoop.errors import InputRangeError
 from orbitcoop.feasibility import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE, _as_sites, _assess, _plan
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.sites import get_site
@@ -279,7 +280,7 @@ def _estimate(v: Vehicle, site, target, a, plan) -> PayloadEstimate:
             "in the constant and carries into this estimate, which flies no such dog-leg (docs/validation.md says "
             "how far off each charge is known to be)"
         )
-    if site.id not in v.home_sites:
+    if site.id not in v.home_sites and site.parent not in v.home_sites:
         notes.append(f"{v.id} has not flown from {site.id}: a what-if with its home-calibrated losses")
     notes += list(a.notes)
     d = a.dv
@@ -394,7 +395,7 @@ def can_launch(mass, orbit, vehicles=None, sites=None):
     """
     m = float(mass.to_value(u.kg)) if isinstance(mass, u.Quantity) else float(mass)
     if not math.isfinite(m) or m <= 0:
-        raise ValueError(f"mass = {m:g} kg must be a positive number")
+        raise InputRangeError(f"mass = {m:g} kg is outside the valid range: a finite number above 0 kg")
     df = payload_table(vehicles, sites, [orbit])
     df = df.drop(columns=["orbit"])
     df.insert(3, "margin_kg", df["payload_kg"] - m)

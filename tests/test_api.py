@@ -112,6 +112,17 @@ def test_corridor_outside_gives_dogleg():
     assert a.dv.dogleg.to_value(u.m / u.s) > 0
 
 
+def test_corridor_outside_names_a_pad_of_the_same_range_that_reaches_it():
+    # The Cape station's published window (35–120°) stops at 57°; its SLC-40 pad has the southward
+    # polar corridor (66–145°): the way that does reach a sun-synchronous plane from this range.
+    a = oc.assess("cape-canaveral", "sso:700")
+    assert a.in_corridor is False
+    assert any(n.startswith("cape-canaveral-slc40 (same range") and "directly" in n for n in a.notes)
+    assert not any("same range" in n for n in oc.assess("cape-canaveral-slc40", "sso:700").notes)
+    # No pad of Jiuquan reaches the Tiangong plane directly: no such note.
+    assert not any("same range" in n for n in oc.assess("jiuquan", "tiangong").notes)
+
+
 def test_corridor_unknown_is_reported():
     a = oc.assess("tanegashima", "iss")
     assert a.in_corridor is None

@@ -10,6 +10,7 @@ import pytest
 import orbitcoop as oc
 from orbitcoop.core.burns import departure_loss
 from orbitcoop.core.payload import ideal_dv, payload_for_dv, payload_with_departure
+from orbitcoop.errors import InputRangeError
 from orbitcoop.performance import calibration, can_launch, payload, validation_rows, validation_summary
 from orbitcoop.vehicles import (
     ROLES,
@@ -153,12 +154,19 @@ def test_what_if_at_a_site_never_flown():
     assert set(e.to_dict()["budget_m_s"]) >= {"rotation_gain", "losses", "plane_change", "total"}
 
 
+def test_a_pad_of_a_home_site_is_home():
+    # Falcon 9's home is the Cape station; SLC-40 is one of its pads, not a what-if.
+    e = payload("falcon-9", "cape-canaveral-slc40", "gto")
+    assert not any("has not flown" in n for n in e.notes)
+
+
 def test_can_launch_table():
     df = can_launch(2000 * u.kg, "sso:700", vehicles=["vega-c", "soyuz-2.1b-fregat", "vega"])
     assert df["vehicle"].iloc[0] == "soyuz-2.1b-fregat"
     assert bool(df[df.vehicle == "vega"]["can"].iloc[0]) is False
-    with pytest.raises(ValueError, match="positive"):
-        can_launch(-1 * u.kg, "sso:700")
+    for bad in (-1 * u.kg, 0 * u.kg, np.nan * u.kg):
+        with pytest.raises(InputRangeError, match="valid range"):
+            can_launch(bad, "sso:700")
 
 
 def _with_upper_restarts(vehicle_id, restarts, new_id=None):
