@@ -278,6 +278,9 @@ def main(argv=None) -> int:
     except BrokenPipeError:  # `orbitcoop compare geo | head`: the reader left, not an error
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a path the user gave that cannot be read or written (report --out)
+        print(f"orbitcoop: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

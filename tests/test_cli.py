@@ -61,6 +61,7 @@ def test_compare_accepts_every_orbit_form(capsys, orbit):
         (["assess", "kourou", "leo:400:200"], ["inclination = 200", "0–180°"]),
         (["assess", "kourou", "leo:-50:51.6"], ["below the surface"]),
         (["compare", "nonsense"], ["unknown orbit"]),
+        (["report", "--out", "/proc/orbitcoop-report"], ["/proc/orbitcoop-report"]),
     ],
 )
 def test_errors_go_to_stderr(capsys, argv, words):
