@@ -30,13 +30,18 @@ from orbitcoop.errors import InputRangeError, UnknownOrbitError
 MAX_ALTITUDE_KM = 2_000_000.0
 
 
+def _scalar(value, unit, name, kind) -> float:
+    """A float in ``unit`` from a Quantity (any unit equivalent to it) or a plain number (taken as ``unit``)."""
+    if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(unit):
+            raise u.UnitsError(f"{name} must be {kind}, got unit {value.unit}")
+        value = value.to_value(unit)
+    return float(value)
+
+
 def _km(value, name) -> float:
     """A scalar altitude in km from a Quantity (any length unit) or a plain number (km)."""
-    if isinstance(value, u.Quantity):
-        if not value.unit.is_equivalent(u.km):
-            raise u.UnitsError(f"{name} must be a length, got unit {value.unit}")
-        value = value.to_value(u.km)
-    value = float(value)
+    value = _scalar(value, u.km, name, "a length")
     if not math.isfinite(value):
         raise InputRangeError(f"{name} = {value} km is not a finite number")
     if value < 0.0:
@@ -47,11 +52,7 @@ def _km(value, name) -> float:
 
 
 def _deg(value, name) -> float:
-    if isinstance(value, u.Quantity):
-        if not value.unit.is_equivalent(u.deg):
-            raise u.UnitsError(f"{name} must be an angle, got unit {value.unit}")
-        value = value.to_value(u.deg)
-    value = float(value)
+    value = _scalar(value, u.deg, name, "an angle")
     if not math.isfinite(value) or not 0.0 <= value <= 180.0:
         raise InputRangeError(f"{name} = {value:g}° is outside the valid range 0–180°")
     return value
