@@ -31,6 +31,10 @@ def geocentric_latitude(lat, h):
     return np.arctan2((n * (1 - E2) + h) * np.sin(lat), (n + h) * np.cos(lat))
 
 
+def axis_distance(lat, h):
+    return (prime_vertical(lat) + h) * np.cos(lat)
+
+
 def min_inclination(lat, h):
     return np.abs(geocentric_latitude(lat, h))
 
@@ -60,14 +64,51 @@ def inclination_from_azimuth_ground(lat, h, az, v):
     return np.arccos(np.clip(np.cos(geocentric_latitude(lat, h)) * sin_beta, -1, 1))
 
 
+def inclination_from_azimuth_inertial(lat, h, az):
+    return np.arccos(np.clip(np.cos(geocentric_latitude(lat, h)) * np.sin(az), -1, 1))
+
+
 def ascent_dv(lat, h, inc, v):
     vr = rotation_speed(lat, h)
     s = sin_azimuth(lat, h, inc)
     return np.sqrt((v - vr) ** 2 + 2 * v * vr * (1 - s))
 
 
+def rotation_gain(lat, h, inc, v):
+    return v - ascent_dv(lat, h, inc, v)
+
+
+def _in_arc(lo, hi, az):
+    """``az`` in the clockwise arc lo → hi (radians, any turn)."""
+    two_pi = 2 * np.pi
+    return np.mod(az - lo, two_pi) <= np.mod(hi - lo, two_pi)
+
+
+def corridor_inclination_bound(lat, h, az_min, az_max, v, upper):
+    """The corridor's extreme inclinations: its two edges, and due east/west if the arc holds them."""
+    i1 = inclination_from_azimuth_ground(lat, h, az_min, v)
+    i2 = inclination_from_azimuth_ground(lat, h, az_max, v)
+    i_min = min_inclination(lat, h)
+    lo = np.where(_in_arc(az_min, az_max, np.pi / 2), np.minimum(np.minimum(i1, i2), i_min), np.minimum(i1, i2))
+    hi = np.where(
+        _in_arc(az_min, az_max, 3 * np.pi / 2), np.maximum(np.maximum(i1, i2), np.pi - i_min), np.maximum(i1, i2)
+    )
+    return np.where(upper != 0, hi, lo)
+
+
+def corridor_inclinations_sampled(lat, h, az_min, az_max, v, n=200_001):
+    """(least, greatest) inclination over ``n`` azimuths swept across the corridor: a brute-force check."""
+    az = az_min + np.linspace(0.0, 1.0, n) * np.mod(az_max - az_min, 2 * np.pi)
+    inc = inclination_from_azimuth_ground(lat, h, az, v)
+    return inc.min(), inc.max()
+
+
 def combined_dv(v1, v2, di):
     return np.sqrt((v2 - v1) ** 2 + 4 * v1 * v2 * np.sin(di / 2) ** 2)
+
+
+def plane_change_dv(v, di):
+    return 2 * v * np.abs(np.sin(di / 2))
 
 
 def apsis_speed(mu, r, other):
@@ -83,15 +124,34 @@ def transfer_speeds(mu, r1, rp2, ra2):
     return np.sqrt(mu / r1), apsis_speed(mu, r1, ra2), apsis_speed(mu, ra2, r1), apsis_speed(mu, ra2, rp2)
 
 
+def split_total(v1, vt1, vt2, v2, di, s):
+    """Two burns sharing the plane change: the first turns s·|Δi|, the second the rest."""
+    di = np.abs(di)
+    return combined_dv(v1, vt1, s * di) + combined_dv(vt2, v2, (1 - s) * di)
+
+
 def split_dv_scalar(v1, vt1, vt2, v2, di):
     """Least two-burn Δv by scipy's bounded Brent search plus both end points."""
-    di = abs(di)
+    return _split_scalar(v1, vt1, vt2, v2, di)[1]
+
+
+def _split_scalar(v1, vt1, vt2, v2, di):
+    """(share, least Δv) by scipy's bounded Brent search, compared with both end points."""
 
     def f(s):
-        return combined_dv(v1, vt1, s * di) + combined_dv(vt2, v2, (1 - s) * di)
+        return float(split_total(v1, vt1, vt2, v2, di, s))
 
     res = minimize_scalar(f, bounds=(0.0, 1.0), method="bounded", options={"xatol": 1e-13})
-    return min(f(0.0), f(1.0), float(res.fun))
+    return min(((0.0, f(0.0)), (1.0, f(1.0)), (float(res.x), float(res.fun))), key=lambda p: p[1])
+
+
+def split_dv(v1, vt1, vt2, v2, di):
+    return np.vectorize(split_dv_scalar, otypes=[float])(v1, vt1, vt2, v2, di)
+
+
+def split_fraction(v1, vt1, vt2, v2, di):
+    """The share at the least Δv; where the cost is flat in s this is known to ~sqrt(eps) only."""
+    return np.vectorize(lambda *a: _split_scalar(*a)[0], otypes=[float])(v1, vt1, vt2, v2, di)
 
 
 def transfer_dv(mu, r1, rp2, ra2, di):
@@ -99,18 +159,59 @@ def transfer_dv(mu, r1, rp2, ra2, di):
     return np.vectorize(split_dv_scalar)(*args)
 
 
+def transfer_burn_dv(mu, r1, rp2, ra2, di, share):
+    v1, vt1, _, _ = transfer_speeds(mu, r1, rp2, ra2)
+    return combined_dv(v1, vt1, share * np.abs(di))
+
+
 def gto_geo_apogee_dv(mu, inc, rp, ra):
     return combined_dv(apsis_speed(mu, ra, rp), np.sqrt(mu / ra), inc)
 
 
-def supersync_dv(mu, inc, r1, r2, rs):
-    def one(inc, r1, r2, rs):
-        v1, vp_t = np.sqrt(mu / r1), apsis_speed(mu, r1, rs)
-        va_t, va_2 = apsis_speed(mu, rs, r1), apsis_speed(mu, rs, r2)
-        vp_2, v2 = apsis_speed(mu, r2, rs), np.sqrt(mu / r2)
-        return split_dv_scalar(v1, vp_t, va_t, va_2, inc) + abs(vp_2 - v2)
+def supersync_speeds(mu, r1, r2, rs):
+    """(v1, perigee and apogee speeds of r1 × rs, apogee and perigee speeds of r2 × rs, v2)."""
+    return (
+        np.sqrt(mu / r1),
+        apsis_speed(mu, r1, rs),
+        apsis_speed(mu, rs, r1),
+        apsis_speed(mu, rs, r2),
+        apsis_speed(mu, r2, rs),
+        np.sqrt(mu / r2),
+    )
 
-    return np.vectorize(one)(inc, r1, r2, rs)
+
+def _supersync_one(mu, inc, r1, r2, rs):
+    v1, vp_t, va_t, va_2, vp_2, v2 = supersync_speeds(mu, r1, r2, rs)
+    return split_dv_scalar(v1, vp_t, va_t, va_2, inc) + abs(vp_2 - v2)
+
+
+def supersync_dv(mu, inc, r1, r2, rs):
+    return np.vectorize(lambda *a: _supersync_one(mu, *a), otypes=[float])(inc, r1, r2, rs)
+
+
+def supersync_burns(mu, inc, r1, r2, rs, share):
+    """The three burns of the supersynchronous transfer when the first takes ``share`` of the plane change."""
+    v1, vp_t, va_t, va_2, vp_2, v2 = supersync_speeds(mu, r1, r2, rs)
+    di = np.abs(inc)
+    return combined_dv(v1, vp_t, share * di), combined_dv(va_t, va_2, (1 - share) * di), np.abs(vp_2 - v2)
+
+
+def _supersync_best(mu, inc, r1, r2, rmax):
+    """Least total over r_s ∈ [r2, rmax]: scipy's bounded Brent search on log r_s, and both ends."""
+    ends = [_supersync_one(mu, inc, r1, r2, r) for r in (r2, rmax)]
+    if rmax <= r2:
+        return ends[0]
+    res = minimize_scalar(
+        lambda x: _supersync_one(mu, inc, r1, r2, np.exp(x)),
+        bounds=(np.log(r2), np.log(rmax)),
+        method="bounded",
+        options={"xatol": 1e-12},
+    )
+    return min(*ends, float(res.fun))
+
+
+def supersync_least_dv(mu, inc, r1, r2, rmax):
+    return np.vectorize(lambda *a: _supersync_best(mu, *a), otypes=[float])(inc, r1, r2, rmax)
 
 
 def sso_inclination(a, e):
@@ -236,3 +337,34 @@ def _departure_one(r0, dv, m_end, thrust, isp, n):
 
 def departure_loss(r0, dv, m_end, thrust, isp, n):
     return np.vectorize(_departure_one, otypes=[float])(r0, dv, m_end, thrust, isp, n)
+
+
+# Staged rocket equation (orbitcoop.core.payload): the phases as numpy arrays, the payload found
+# by scipy's brentq on the same Δv(m) instead of the kernel's bisection.
+
+
+def ideal_dv(isp, burn, drop, m0, m):
+    """Σ g₀ Isp_k ln(M_k / (M_k − b_k)), M_k the mass at the start of phase k (NaN-padded phases end the list)."""
+    keep = ~np.isnan(isp)
+    isp, burn, drop = isp[keep], burn[keep], drop[keep]
+    start = m0 + m - np.concatenate([[0.0], np.cumsum(burn + drop)[:-1]])
+    return float(np.sum(G0 * isp * np.log(start / (start - burn))))
+
+
+def payload_for_dv(isp, burn, drop, m0, dv_req):
+    from scipy.optimize import brentq
+
+    if ideal_dv(isp, burn, drop, m0, 0.0) < dv_req:
+        return 0.0
+    hi = m0
+    while ideal_dv(isp, burn, drop, m0, hi) > dv_req:
+        hi *= 2
+    return brentq(lambda m: ideal_dv(isp, burn, drop, m0, m) - dv_req, 0.0, hi, xtol=1e-12, rtol=1e-15)
+
+
+def payload_residual(isp, burn, drop, m0, dv_req, r0, dv1, dv_after, thrust, n, m):
+    """What the ideal Δv with payload ``m`` lacks of the requirement plus its departure burn's loss [m/s]."""
+    k = int(np.flatnonzero(~np.isnan(isp))[-1])
+    m_end = (m + drop[k]) * np.exp(dv_after / (G0 * isp[k]))
+    loss = float(departure_loss(r0, dv1, m_end, thrust, isp[k], n))
+    return ideal_dv(isp, burn, drop, m0, m) - dv_req - loss

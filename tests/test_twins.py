@@ -26,8 +26,19 @@ def grid(rng):
     return lat, h, inc, v
 
 
+def test_every_kernel_has_a_twin_test():
+    """Each registered kernel is called (``vec.<name>(``) by some test in this file."""
+    from pathlib import Path
+
+    from orbitcoop.core.jit import KERNELS
+
+    text = Path(__file__).read_text()
+    assert not [name for name in KERNELS if f"vec.{name}(" not in text]
+
+
 def test_geodesy(grid):
     lat, h, _, _ = grid
+    close(vec.axis_distance(lat, h), ref.axis_distance(lat, h))
     close(vec.rotation_speed(lat, h), ref.rotation_speed(lat, h))
     close(vec.geocentric_latitude(lat, h), ref.geocentric_latitude(lat, h))
     close(vec.min_inclination(lat, h), ref.min_inclination(lat, h))
@@ -47,17 +58,42 @@ def test_inclination_from_azimuth(grid, rng):
     lat, h, _, v = grid
     az = rng.uniform(0, 2 * math.pi, N)
     close(vec.inclination_from_azimuth_ground(lat, h, az, v), ref.inclination_from_azimuth_ground(lat, h, az, v))
+    close(vec.inclination_from_azimuth_inertial(lat, h, az), ref.inclination_from_azimuth_inertial(lat, h, az))
 
 
 def test_ascent_dv(grid):
     lat, h, inc, v = grid
     close(vec.ascent_dv(lat, h, inc, v), ref.ascent_dv(lat, h, inc, v))
+    # The gain is v minus the ascent Δv: its absolute error is the ascent's (v ~ 8 km/s), not its own size.
+    close(vec.rotation_gain(lat, h, inc, v), ref.rotation_gain(lat, h, inc, v), atol=1e-12 * 11000.0)
+
+
+def test_corridor_inclination_bound(rng):
+    n = 400
+    lat = rng.uniform(-1.4, 1.4, n)
+    h = rng.uniform(0.0, 500.0, n)
+    a0 = rng.uniform(0.0, 2 * math.pi, n)
+    a1 = np.mod(a0 + rng.uniform(0.0, 2 * math.pi, n), 2 * math.pi)
+    v = rng.uniform(7000.0, 8000.0, n)
+    for upper in (0.0, 1.0):
+        close(
+            vec.corridor_inclination_bound(lat, h, a0, a1, v, upper),
+            ref.corridor_inclination_bound(lat, h, a0, a1, v, upper),
+        )
+    # The rule (edges, plus due east/west when inside) against a brute-force sweep of the corridor.
+    for k in range(20):
+        lo, hi = ref.corridor_inclinations_sampled(lat[k], h[k], a0[k], a1[k], v[k])
+        assert vec.corridor_inclination_bound(lat[k], h[k], a0[k], a1[k], v[k], 0.0) == pytest.approx(lo, abs=1e-6)
+        assert vec.corridor_inclination_bound(lat[k], h[k], a0[k], a1[k], v[k], 1.0) == pytest.approx(hi, abs=1e-6)
 
 
 def test_manoeuvres(rng):
     v1, v2 = rng.uniform(1000, 11000, N), rng.uniform(1000, 11000, N)
     di = rng.uniform(0, math.pi, N)
     close(vec.combined_dv(v1, v2, di), ref.combined_dv(v1, v2, di))
+    close(vec.plane_change_dv(v1, di), ref.plane_change_dv(v1, di))
+    r, other = WGS84_A_M + rng.uniform(150e3, 1e8, N), WGS84_A_M + rng.uniform(150e3, 1e8, N)
+    close(vec.apsis_speed(GM_EARTH_M3_S2, r, other), ref.apsis_speed(GM_EARTH_M3_S2, r, other))
     r1, r2 = WGS84_A_M + rng.uniform(150e3, 2e6, N), WGS84_A_M + rng.uniform(150e3, 1e8, N)
     close(vec.hohmann_dv(GM_EARTH_M3_S2, r1, r2), ref.hohmann_dv(GM_EARTH_M3_S2, r1, r2))
 
@@ -69,6 +105,47 @@ def test_split_transfer(rng):
     ra2 = rp2 + rng.uniform(0, 20000e3, n)
     di = rng.uniform(0, math.radians(70), n)
     close(vec.transfer_dv(GM_EARTH_M3_S2, r1, rp2, ra2, di), ref.transfer_dv(GM_EARTH_M3_S2, r1, rp2, ra2, di))
+
+
+def test_split(rng):
+    """Least Δv against scipy's bounded search; the share through the cost it gives (the cost is
+    stationary at the optimum, so the share itself is only determined to ~sqrt(eps) by any search)."""
+    n = 300
+    r1 = WGS84_A_M + rng.uniform(150e3, 1000e3, n)
+    ra = r1 + rng.uniform(0, 40000e3, n)
+    v1, vt1, vt2, v2 = ref.transfer_speeds(GM_EARTH_M3_S2, r1, ra, ra)
+    di = rng.uniform(0, math.radians(90), n)
+    least = ref.split_dv(v1, vt1, vt2, v2, di)
+    close(vec.split_dv(v1, vt1, vt2, v2, di), least)
+    share = vec.split_fraction(v1, vt1, vt2, v2, di)
+    assert ((share >= 0) & (share <= 1)).all()
+    close(ref.split_total(v1, vt1, vt2, v2, di, share), least)
+    np.testing.assert_allclose(share, ref.split_fraction(v1, vt1, vt2, v2, di), atol=1e-5)
+    # The transfer forms: the share of transfer_dv, and its first burn at a given share.
+    mu = GM_EARTH_M3_S2
+    t_share = vec.transfer_fraction(mu, r1, ra, ra, di)
+    close(t_share, share, rtol=0)
+    first = vec.transfer_burn_dv(mu, r1, ra, ra, di, t_share)
+    close(first, ref.transfer_burn_dv(mu, r1, ra, ra, di, t_share))
+    close(first + ref.combined_dv(vt2, v2, (1 - t_share) * di), least)
+
+
+def test_supersync_search(rng):
+    """The optimised apogee r_s: its total against scipy's search over [GEO, rmax]; the burns split it."""
+    n = 40
+    mu = GM_EARTH_M3_S2
+    inc = rng.uniform(0, math.radians(65), n)
+    r1 = WGS84_A_M + rng.uniform(150e3, 600e3, n)
+    rmax = GEO_RADIUS_M * rng.uniform(1.0, 4.0, n)
+    rs = vec.supersync_apogee(mu, inc, r1, GEO_RADIUS_M, rmax)
+    assert ((rs >= GEO_RADIUS_M) & (rs <= rmax)).all()
+    total = vec.supersync_dv(mu, inc, r1, GEO_RADIUS_M, rs)
+    close(total, ref.supersync_least_dv(mu, inc, r1, GEO_RADIUS_M, rmax))
+    share = vec.supersync_fraction(mu, inc, r1, GEO_RADIUS_M, rs)
+    burns = [vec.supersync_burn_dv(mu, inc, r1, GEO_RADIUS_M, rs, float(k)) for k in range(3)]
+    for mine, theirs in zip(burns, ref.supersync_burns(mu, inc, r1, GEO_RADIUS_M, rs, share), strict=True):
+        close(mine, theirs)
+    close(sum(burns), total)
 
 
 def test_escape(rng):
@@ -163,3 +240,43 @@ def test_finite_burns(rng):
         ref.departure_loss(r0, dv, m0, thrust, isp, burns),
         atol=1e-9,
     )
+
+
+def test_staged_rocket_equation(rng):
+    """Ideal Δv and the payload solve against numpy and scipy's brentq on random three-phase vehicles."""
+    from orbitcoop.core.payload import ideal_dv, payload_for_dv, payload_matrix
+
+    for _ in range(40):
+        burn = rng.uniform(5e3, 2e5, 3)
+        drop = burn * rng.uniform(0.05, 0.15, 3)
+        isp = rng.uniform(280.0, 460.0, 3)
+        m0 = burn.sum() + drop.sum() + rng.uniform(0.0, 5e3)
+        m = rng.uniform(0.0, 0.05 * m0)
+        assert ideal_dv(isp, burn, drop, m0, m) == pytest.approx(ref.ideal_dv(isp, burn, drop, m0, m), rel=RTOL)
+        req = rng.uniform(6000.0, 12000.0)
+        assert payload_for_dv(isp, burn, drop, m0, req) == pytest.approx(
+            ref.payload_for_dv(isp, burn, drop, m0, req), rel=RTOL, abs=1e-9
+        )
+    # The matrix with departure burns at finite thrust: each payload solves the twin's equation
+    # ideal Δv(m) = requirement + departure loss(m); the kernel's secant stops within 1e-9 m/s.
+    isp = np.array([[300.0, 340.0, 450.0, np.nan], [290.0, 440.0, 320.0, 320.0]])
+    burn = np.array([[2e5, 8e4, 2e4, np.nan], [1.2e5, 6e4, 5e3, 3e3]])
+    drop = np.array([[2e4, 8e3, 3e3, np.nan], [1.4e4, 6e3, 1e3, 900.0]])
+    m0 = np.array([3.4e5, 2.2e5])
+    thrust = np.array([1.2e5, 2e4])
+    n_burns = np.array([1, 2], dtype=np.int64)
+    j = 12
+    vehicle = np.arange(j, dtype=np.int64) % 2
+    req = rng.uniform(7000.0, 8000.0, j)
+    r0 = WGS84_A_M + rng.uniform(180e3, 300e3, j)
+    dv1 = rng.uniform(0.0, 3200.0, j)
+    after = rng.uniform(0.0, 1800.0, j)
+    out, loss = np.empty(j), np.empty(j)
+    payload_matrix(isp, burn, drop, m0, thrust, n_burns, vehicle, req, r0, dv1, after, out, loss)
+    for k in range(j):
+        v = vehicle[k]
+        assert out[k] > 0
+        residual = ref.payload_residual(
+            isp[v], burn[v], drop[v], m0[v], req[k], r0[k], dv1[k], after[k], thrust[v], n_burns[v], out[k]
+        )
+        assert abs(residual) < 1e-6, (k, residual)
