@@ -3,7 +3,8 @@
 import math
 
 import numpy as np
-from hypothesis import example, given
+import pytest
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from orbitcoop.core import azimuth, burns, geo, geodesy, maneuvers, sso
@@ -214,3 +215,66 @@ def test_departure_loss_rejects_non_physical_input():
         assert math.isnan(burns.departure_loss(*args))
     # A burn that would need more than the whole mass is impossible, not a number.
     assert math.isnan(burns.tangential_burn_dv(r0, 7700.0, 1000.0, 10.0, 300.0, 1e9, 0))
+
+
+@given(lats, elev, incs, speeds)
+def test_rotation_gain_symmetric_and_bounded_by_the_site_speed(lat, h, inc, v):
+    g = azimuth.rotation_gain(lat, h, inc, v)
+    if math.isnan(g):  # out of direct reach: the same on both sides of the equator
+        assert math.isnan(azimuth.rotation_gain(-lat, h, inc, v))
+        return
+    assert g == azimuth.rotation_gain(-lat, h, inc, v)
+    assert g <= geodesy.rotation_speed(lat, h) + 1e-9
+
+
+azimuths = st.floats(0.0, 2 * math.pi - 1e-9)
+
+
+@given(lats, elev, azimuths, azimuths, speeds)
+def test_corridor_bounds_are_ordered_reachable_and_mirror_across_the_equator(lat, h, a0, a1, v):
+    from orbitcoop.core import dogleg
+
+    span = (a1 - a0) % (2 * math.pi)
+    assume(1e-6 < span < 2 * math.pi - 1e-6)  # an arc of (almost) nothing and a full turn round alike
+    lo = dogleg.corridor_inclination_bound(lat, h, a0, a1, v, 0.0)
+    hi = dogleg.corridor_inclination_bound(lat, h, a0, a1, v, 1.0)
+    i_min = azimuth.min_inclination(lat, h)
+    assert i_min - 1e-12 <= lo <= hi <= math.pi - i_min + 1e-12
+    # South of the equator the same corridor mirrored north-south (β → π − β, clockwise order kept).
+    m0, m1 = (math.pi - a1) % (2 * math.pi), (math.pi - a0) % (2 * math.pi)
+    assert dogleg.corridor_inclination_bound(-lat, h, m0, m1, v, 0.0) == pytest.approx(lo, abs=1e-9)
+    assert dogleg.corridor_inclination_bound(-lat, h, m0, m1, v, 1.0) == pytest.approx(hi, abs=1e-9)
+
+
+@given(lats, elev, speeds)
+def test_a_full_circle_corridor_reaches_every_reachable_plane(lat, h, v):
+    from orbitcoop.core import dogleg
+
+    i_min = azimuth.min_inclination(lat, h)
+    assert dogleg.corridor_inclination_bound(lat, h, 0.0, 2 * math.pi - 1e-12, v, 0.0) == pytest.approx(
+        i_min, abs=1e-12
+    )
+    assert dogleg.corridor_inclination_bound(lat, h, 0.0, 2 * math.pi - 1e-12, v, 1.0) == pytest.approx(
+        math.pi - i_min, abs=1e-12
+    )
+
+
+stage_isp = st.floats(250.0, 460.0)
+
+
+@given(stage_isp, stage_isp, st.floats(0.02, 0.2), st.floats(4000.0, 12000.0), st.floats(4000.0, 12000.0))
+def test_payload_falls_as_the_requirement_rises_and_meets_it(isp1, isp2, dry, dv_a, dv_b):
+    from orbitcoop.core.payload import ideal_dv, payload_for_dv
+
+    isp = np.array([isp1, isp2])
+    burn = np.array([3e5, 6e4])
+    drop = burn * dry
+    m0 = burn.sum() + drop.sum()
+    lo, hi = sorted((dv_a, dv_b))
+    m_lo, m_hi = payload_for_dv(isp, burn, drop, m0, lo), payload_for_dv(isp, burn, drop, m0, hi)
+    assert 0.0 <= m_hi <= m_lo
+    for m, req in ((m_lo, lo), (m_hi, hi)):
+        if m > 0:  # reachable: the payload's ideal Δv is the requirement
+            assert ideal_dv(isp, burn, drop, m0, m) == pytest.approx(req, rel=1e-9)
+        else:  # out of reach even empty
+            assert ideal_dv(isp, burn, drop, m0, 0.0) <= req + 1e-6
