@@ -11,6 +11,7 @@ import astropy.units as u
 import pytest
 
 import orbitcoop as oc
+from orbitcoop.core import vec
 from orbitcoop.core.burns import tangential_burn_dv
 from orbitcoop.core.constants import WGS84_E2
 from orbitcoop.core.maneuvers import escape_dv, hohmann_dv
@@ -143,3 +144,34 @@ def test_geo_radius():
     from orbitcoop.constants import GEO_RADIUS
 
     assert GEO_RADIUS.to_value(u.m) == pytest.approx(42_164_170, abs=200)
+
+
+def test_plane_change_braeunig_4_21():
+    # Braeunig, "Basics of Space Flight", Example Problems, Problem 4.21
+    # (http://www.braeunig.us/space/problem.htm): a 600 km circular orbit at 7,558 m/s turned from
+    # 28° to 20° needs 1,054 m/s.
+    assert vec.plane_change_dv(7558.0, math.radians(8.0)) == pytest.approx(1054, abs=0.5)
+
+
+def test_split_plane_change_weber_leo_to_geo():
+    # B. Weber, Orbital Mechanics & Astrodynamics, "Example: Plane Change Maneuver"
+    # (https://orbital-mechanics.space/orbital-maneuvers/plane-change-example.html, as rendered in
+    # bryanwweber/orbital-mechanics-notes with R_E = 6378 km): μ = 3.986e5 km³/s², r1 = 6678 km,
+    # r2 = 42,164 km, Δi = 28.6°. Printed: no plane change 3.8926 km/s; whole turn at the GEO burn
+    # 4.2583; whole turn at the LEO burn 6.4692; optimal split 2.2051° at the first burn, 4.2335 km/s.
+    mu, r1, r2, di = 3.986e14, 6678e3, 42164e3, math.radians(28.6)
+    assert vec.hohmann_dv(mu, r1, r2) == pytest.approx(3892.6, abs=0.05)
+    assert vec.transfer_burn_dv(mu, r1, r2, r2, di, 0.0) + vec.combined_dv(
+        vec.apsis_speed(mu, r2, r1), math.sqrt(mu / r2), di
+    ) == pytest.approx(4258.3, abs=0.05)
+    assert vec.transfer_burn_dv(mu, r1, r2, r2, di, 1.0) + abs(
+        math.sqrt(mu / r2) - vec.apsis_speed(mu, r2, r1)
+    ) == pytest.approx(6469.2, abs=0.05)
+    assert vec.transfer_dv(mu, r1, r2, r2, di) == pytest.approx(4233.5, abs=0.05)
+    assert math.degrees(vec.transfer_fraction(mu, r1, r2, r2, di) * di) == pytest.approx(2.2051, abs=5e-5)
+
+
+def test_kourou_rotation_esa():
+    # ESA, "About Europe's Spaceport": at Kourou (5°3' N) Earth's rotation "increases the speed of
+    # the launcher by 460 m per second" (rounded to 10 m/s).
+    assert oc.rotation_speed(5.05 * u.deg).to_value(u.m / u.s) == pytest.approx(460, abs=5)
