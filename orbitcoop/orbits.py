@@ -157,26 +157,24 @@ def GTO_DV(dv_to_geo, perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3) -> TargetO
     compare at equal work left to the satellite (the convention of Proton's and Falcon's
     "GTO-1500"/"GTO-1800").
     """
-    import math as _m
-
     from orbitcoop.core.geo import gto_geo_apogee_dv
 
     hp = _km(perigee, "perigee")
     ha = _km(apogee, "apogee")
-    dv = float(dv_to_geo.to_value(u.m / u.s)) if isinstance(dv_to_geo, u.Quantity) else float(dv_to_geo)
+    dv = _scalar(dv_to_geo, u.m / u.s, "dv_to_geo", "a speed")
     rp, ra = _si.WGS84_A_M + hp * 1e3, _si.WGS84_A_M + ha * 1e3
     lo_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, 0.0, rp, ra)
-    hi_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, _m.pi, rp, ra)
+    hi_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, math.pi, rp, ra)
     if not lo_dv <= dv <= hi_dv:
         raise InputRangeError(
             f"dv_to_geo = {dv:g} m/s is outside the valid range {lo_dv:.0f}–{hi_dv:.0f} m/s "
             f"for a {hp:g} × {ha:g} km GTO"
         )
-    a, b = 0.0, _m.pi
+    a, b = 0.0, math.pi
     for _ in range(100):  # bisection: the apogee burn grows with the inclination it removes
         mid = 0.5 * (a + b)
         a, b = (mid, b) if gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, mid, rp, ra) < dv else (a, mid)
-    i = _m.degrees(0.5 * (a + b))
+    i = math.degrees(0.5 * (a + b))
     return TargetOrbit(f"GTO-{dv:g} ({hp:g} × {ha:g} km, {i:.2f}°)", hp, ha, i)
 
 
@@ -199,11 +197,7 @@ def Escape(c3, inclination=None) -> TargetOrbit:
     """
     from orbitcoop.feasibility import DEFAULT_PARKING_ALTITUDE
 
-    if isinstance(c3, u.Quantity):
-        if not c3.unit.is_equivalent(u.km**2 / u.s**2):
-            raise u.UnitsError(f"c3 must be an energy per mass (km²/s²), got unit {c3.unit}")
-        c3 = c3.to_value(u.km**2 / u.s**2)
-    c3 = float(c3)
+    c3 = _scalar(c3, u.km**2 / u.s**2, "c3", "an energy per mass (km²/s²)")
     if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
         raise InputRangeError(
             f"c3 = {c3:g} km²/s² is outside the valid range 0–400 km²/s² (negative is a bound orbit: use ell:)"
