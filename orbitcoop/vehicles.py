@@ -232,6 +232,17 @@ def _number(table, key, where, lo=0.0, hi=math.inf, strict_low=True):
     return v
 
 
+def _whole(table, key, where, default, lo, hi=None):
+    """A whole-number field (``default`` when absent; None allowed as default): lo ≤ value [≤ hi]."""
+    v = table.get(key, default)
+    if v is None:
+        return None
+    if not isinstance(v, int) or isinstance(v, bool) or v < lo or (hi is not None and v > hi):
+        bound = f"≥ {lo}" if hi is None else f"from {lo} to {hi}"
+        raise VehicleDataError(f"{where}: {key} = {v!r} must be a whole number {bound}")
+    return v
+
+
 def _parse_vehicle(entry, where) -> Vehicle:
     vid = entry.get("id")
     if not isinstance(vid, str) or not vid:
@@ -241,19 +252,13 @@ def _parse_vehicle(entry, where) -> Vehicle:
     for k, s in enumerate(entry.get("stage", [])):
         sid = s.get("id", f"#{k}")
         w = f"{where} stage {sid!r}"
-        count = s.get("count", 1)
-        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-            raise VehicleDataError(f"{w}: count = {count!r} must be a whole number ≥ 1")
+        count = _whole(s, "count", w, 1, 1)
         prop = _number(s, "propellant_mass_kg", w)
         dry = _number(s, "dry_mass_kg", w)
         if prop is not None and dry is not None and dry >= prop + dry:
             raise VehicleDataError(f"{w}: dry_mass_kg ≥ total stage mass")
-        restarts = s.get("restarts")
-        if restarts is not None and (not isinstance(restarts, int) or restarts < 0):
-            raise VehicleDataError(f"{w}: restarts = {restarts!r} must be a whole number ≥ 0")
-        burns = s.get("departure_burns", 1)
-        if not isinstance(burns, int) or isinstance(burns, bool) or not 1 <= burns <= 10:
-            raise VehicleDataError(f"{w}: departure_burns = {burns!r} must be a whole number from 1 to 10")
+        restarts = _whole(s, "restarts", w, None, 0)
+        burns = _whole(s, "departure_burns", w, 1, 1, 10)
         if burns != 1 and not str(s.get("departure_source", "")).strip():
             raise VehicleDataError(f"{w}: departure_burns = {burns} needs a departure_source (a flown profile)")
         if restarts is not None and burns > restarts + 1:

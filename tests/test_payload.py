@@ -289,6 +289,7 @@ def test_missing_data_is_reported_not_guessed():
         ),
         # Departure burns: a whole number, a flown profile behind any other than 1, restarts enough.
         (f"{S1}departure_burns = 0\n", ["stage 's1'", "departure_burns = 0", "from 1 to 10"]),
+        (f"{S1}restarts = true\n", ["stage 's1'", "restarts = True", "whole number ≥ 0"]),
         (f"{S1}departure_burns = 2\n", ["stage 's1'", "departure_burns = 2", "departure_source"]),
         (
             f'{S1}departure_burns = 3\ndeparture_source = "x"\nrestarts = 1\n',
