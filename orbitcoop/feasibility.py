@@ -447,7 +447,7 @@ def _intervals(site: LaunchSite | None, speed: float):
     return tuple(out), known, i_min
 
 
-def _same_range_routes(site: LaunchSite, inc: float, speed: float) -> list[str]:
+def _same_range_sites(site: LaunchSite, inc: float, speed: float) -> list[str]:
     """Notes naming the site's pads (or a pad's station and sibling pads) whose published constraints
     allow inclination ``inc`` [rad] directly where ``site``'s do not: the same range, another way out."""
     from orbitcoop.sites import list_sites
@@ -673,7 +673,7 @@ def _describe(k, p, site, orbit):
             notes.append(
                 f"the published corridor does not allow the needed azimuth: nearest allowed inclination {launch:.2f}°"
             )
-            notes += _same_range_routes(site, float(p["target"][k]), float(p["v1"][k]))
+            notes += _same_range_sites(site, float(p["target"][k]), float(p["v1"][k]))
         if route is not None:
             notes.append(
                 f"flown route: {route.mission} ended in a plane {route.plane_offset_deg:g}° from the site (a dog-leg "

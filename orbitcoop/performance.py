@@ -326,9 +326,7 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
         except MissingVehicleDataError:
             continue
     targets = [as_target(o) for o in orbits]
-    chosen = _as_sites(None) if isinstance(sites, str) and sites == "all" else None
-    if chosen is None and sites is not None:
-        chosen = _as_sites(sites)
+    chosen = None if sites is None else _as_sites(None if isinstance(sites, str) and sites == "all" else sites)
     per_vehicle = {v.id: chosen if chosen is not None else [get_site(s) for s in v.home_sites] for v, _, _ in usable}
     site_ids = list(dict.fromkeys(s.id for ss in per_vehicle.values() for s in ss))
     site_objs = {s.id: s for ss in per_vehicle.values() for s in ss}
@@ -336,9 +334,7 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     pair_orbits = [t for _ in site_ids for t in targets]
     if not pair_sites:
         return pd.DataFrame(columns=["vehicle", "site", "orbit", "payload_kg", "low_kg", "high_kg", "reason"])
-    plan = _plan(
-        pair_sites, pair_orbits, DEFAULT_PARKING_ALTITUDE.to_value(u.km), DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km)
-    )
+    plan = _plan(pair_sites, pair_orbits, DEFAULT_PARKING_KM, DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km))
     # Pairs are laid out site-major: pair (site, orbit k) is row position[site] * len(targets) + k.
     position = {sid: j for j, sid in enumerate(site_ids)}
     width = max(len(ph[0]) for _, _, ph in usable)
