@@ -105,12 +105,13 @@ def claims_markdown() -> str:
     from orbitcoop.claims import evaluate_claims
     from orbitcoop.report import _key_numbers
 
+    results = evaluate_claims()
     lines = [CLAIMS_INTRO.rstrip(), "", "| claim | source | verdict | key numbers |", "|---|---|---|---|"]
-    for r in evaluate_claims():
+    for r in results:
         src = f"{r.source['publication']}, {r.source['date']}".replace("|", "/")
         lines.append(f"| `{r.id}` | {src} | **{r.verdict}** | {_key_numbers(r).replace('|', '/')} |")
     lines.append("")
-    for r in evaluate_claims():
+    for r in results:
         lines += [f"### {r.id}", "", f"> {r.quote}", "", f"**{r.verdict}.** {r.explanation}", ""]
     return "\n".join(lines)
 
@@ -130,6 +131,19 @@ def _orbit_kind(spec: str) -> str:
     return "LEO / SSO" if t.apogee_altitude_km <= LOW_APOGEE_KM else "GTO and other transfer orbits"
 
 
+def _row(rows, vehicle: str, orbit: str) -> dict:
+    """The one validation row of ``vehicle`` to ``orbit``."""
+    (r,) = [r for r in rows if r["vehicle"] == vehicle and r.get("orbit") == orbit]
+    return r
+
+
+def _pct_off(vehicle, site, orbit, published_kg) -> float:
+    """How far [%] the estimate of ``vehicle`` (id or Vehicle) from ``site`` to ``orbit`` is from ``published_kg``."""
+    from orbitcoop.performance import payload
+
+    return 100.0 * (payload(vehicle, site, orbit).mass.to_value("kg") / published_kg - 1.0)
+
+
 def _escape_narrative(rows) -> list[str]:
     """The escape curves with and without the departure burn's finite-burn loss, every figure computed."""
     import dataclasses
@@ -141,11 +155,10 @@ def _escape_narrative(rows) -> list[str]:
         v = get_vehicle(vehicle)
         if impulsive:  # the departure burn as an impulse: no published thrust for the upper stage
             v = dataclasses.replace(v, stages=(*v.stages[:-1], dataclasses.replace(v.stages[-1], thrust_vac_kn=None)))
-        out = []
-        for c3 in (0, 10, 20):
-            (r,) = [r for r in rows if r["vehicle"] == vehicle and r["orbit"] == f"c3:{c3}"]
-            out.append(100.0 * (payload(v, r["site"], r["orbit"]).mass.to_value("kg") / r["published_kg"] - 1.0))
-        return out
+        return [
+            _pct_off(v, r["site"], r["orbit"], r["published_kg"])
+            for r in (_row(rows, vehicle, f"c3:{c3}") for c3 in (0, 10, 20))
+        ]
 
     def burn(vehicle, site, orbit):
         return payload(vehicle, site, orbit).budget["finite_burn"].to_value("m/s")
@@ -156,7 +169,7 @@ def _escape_narrative(rows) -> list[str]:
     soyuz, soyuz_imp, h2a = errors("soyuz-st-b"), errors("soyuz-st-b", True), errors("h-iia-202")
     esa = {p.orbit: p for p in get_vehicle("soyuz-st-b").performance if p.source.startswith("ESA")}
     esa_err = [
-        100.0 * (payload("soyuz-st-b", "kourou", spec).mass.to_value("kg") / esa[orbit].payload_kg - 1.0)
+        _pct_off("soyuz-st-b", "kourou", spec, esa[orbit].payload_kg)
         for orbit, spec in (("GTO", esa["GTO"].orbit_interpretation), ("LEO", "leo:200:5.2"))
     ]
     cross = payload("soyuz-2.1b-fregat", "kourou", "geo").mass.to_value("kg")
@@ -192,13 +205,11 @@ def _newer_vehicles_narrative(rows) -> list[str]:
     from orbitcoop.vehicles import get_vehicle, mass_check_rows
 
     def err(vehicle, orbit):
-        (r,) = [r for r in rows if r["vehicle"] == vehicle and r["orbit"] == orbit]
-        return r["error_pct"]
+        return _row(rows, vehicle, orbit)["error_pct"]
 
     def sso_reference(vehicle):
         (p,) = [p for p in get_vehicle(vehicle).performance if p.orbit == "SSO" and p.role == "reference"]
-        kg = p.payload_kg
-        return kg, [100.0 * (payload(vehicle, p.site, f"sso:{h}").mass.to_value("kg") / kg - 1.0) for h in (800, 500)]
+        return p.payload_kg, [_pct_off(vehicle, p.site, f"sso:{h}", p.payload_kg) for h in (800, 500)]
 
     sso = assess("satish-dhawan", "sso:600")  # PSLV-XL's calibration orbit
     route, charge = sso.route, sso.dv.dogleg.to_value("m/s")
@@ -258,7 +269,7 @@ def _signed(x: float) -> str:
 
 
 def _gap(rows, vehicle: str, orbit: str) -> float:
-    return next(r["dv_gap_m_s"] for r in rows if r["vehicle"] == vehicle and r.get("orbit") == orbit)
+    return _row(rows, vehicle, orbit)["dv_gap_m_s"]
 
 
 def validation_markdown() -> str:
