@@ -155,8 +155,7 @@ def split_fraction(v1, vt1, vt2, v2, di):
 
 
 def transfer_dv(mu, r1, rp2, ra2, di):
-    args = np.broadcast_arrays(*transfer_speeds(mu, r1, rp2, ra2), di)
-    return np.vectorize(split_dv_scalar)(*args)
+    return split_dv(*transfer_speeds(mu, r1, rp2, ra2), di)
 
 
 def transfer_burn_dv(mu, r1, rp2, ra2, di, share):
