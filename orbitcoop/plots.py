@@ -259,6 +259,7 @@ def azimuth_envelope(site) -> list[tuple[float, float, str]]:
     as azimuths). Empty when nothing is known: the map then shows a marker only. Switching the
     map to flown envelopes only needs this function.
 
+    >>> from orbitcoop import get_site
     >>> [(round(a), round(b), k) for a, b, k in azimuth_envelope(get_site("kourou"))]
     [(350, 94, 'corridor')]
     """
@@ -436,7 +437,8 @@ def site_map_figure(sites=None):
                         facecolor=(*to_rgb(color), 0.28),
                         edgecolor=(*to_rgb(color), 0.9),
                         lw=0.7,
-                        zorder=2,
+                        # Corridors over limit-derived fans: where a site has both (Cape Canaveral) both show.
+                        zorder=2.2 if kind == "corridor" else 2.0,
                     )
                 )
 
