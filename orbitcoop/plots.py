@@ -140,7 +140,7 @@ def corridor_roses(path, sites) -> Path:
             label = "; ".join(c.label for c in site.corridors)
         elif site.inclination_limits:
             for lo, hi in _limit_azimuths(site):
-                span = (hi - lo) % 360
+                span = (hi - lo) % 360 or 360.0
                 ax.bar(math.radians(lo + span / 2), 1, width=math.radians(span), color="#f5b041", alpha=0.6)
             label = "from inclination limits: " + ", ".join(c.label for c in site.inclination_limits)
         else:
@@ -206,7 +206,9 @@ def _inclination_wedges(site, lo_deg, hi_deg):
     """Ground-azimuth wedges [(start, end) deg, clockwise] of launches into inclinations lo..hi.
 
     The interval is clipped to what the site's latitude allows; each inclination is reached on a
-    northbound and a southbound branch (:func:`orbitcoop.launch_azimuth`), so up to two wedges.
+    northbound and a southbound branch (:func:`orbitcoop.launch_azimuth`), so two wedges, joined
+    into one where they meet at due east (lo is the site's minimum inclination) or due west, and
+    into the full circle (0, 360) where they meet at both.
     """
     from orbitcoop.feasibility import launch_azimuth, min_inclination
 
@@ -215,12 +217,17 @@ def _inclination_wedges(site, lo_deg, hi_deg):
     hi = min(180 - i_min, 180 - i_min if hi_deg is None else hi_deg)
     if lo > hi:
         return []
-    wedges = []
-    for branch in ("north", "south"):
-        a = launch_azimuth(site, [lo, hi] * u.deg, branch=branch).to_value(u.deg)
-        # North branch: higher inclination, smaller (more westerly) azimuth; south: the mirror.
-        wedges.append((float(a[1]), float(a[0])) if branch == "north" else (float(a[0]), float(a[1])))
-    return wedges
+    # North branch: higher inclination, smaller (more westerly) azimuth; south: the mirror.
+    n_hi, n_lo = (float(a) for a in launch_azimuth(site, [hi, lo] * u.deg, branch="north").to_value(u.deg))
+    s_lo, s_hi = (float(a) for a in launch_azimuth(site, [lo, hi] * u.deg, branch="south").to_value(u.deg))
+    east, west = lo <= i_min + 1e-9, hi >= 180 - i_min - 1e-9
+    if east and west:
+        return [(0.0, 360.0)]
+    if east:
+        return [(n_hi, s_hi)]
+    if west:
+        return [(s_lo, n_lo)]
+    return [(n_hi, n_lo), (s_lo, s_hi)]
 
 
 def _limit_azimuths(site):
@@ -282,6 +289,8 @@ def _fan_polygon(lon_deg, lat_deg, az_start, az_end, range_km=FAN_RANGE_KM):
     p2 = np.arcsin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * np.cos(az))
     l2 = l1 + np.arctan2(np.sin(az) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * np.sin(p2))
     arc = np.column_stack([np.degrees(l2), np.degrees(p2)])
+    if span == 360.0:
+        return arc  # the whole circle: no radius drawn from the site
     return np.vstack([[lon_deg, lat_deg], arc, [lon_deg, lat_deg]])
 
 
@@ -411,7 +420,7 @@ def site_map_figure(sites=None):
     lat0, lat1 = MAP_LAT_DEG
     ax_w = 12.4  # inches; the height follows from plate carrée's equal degrees
     ax_h = ax_w * (lat1 - lat0) / 360.0
-    fig_w, fig_h = ax_w + 0.75, ax_h + 1.05
+    fig_w, fig_h = ax_w + 0.75, ax_h + 0.85
     fig = plt.figure(figsize=(fig_w, fig_h), dpi=110)
     ax = fig.add_axes((0.5 / fig_w, 0.45 / fig_h, ax_w / fig_w, ax_h / fig_h))
     ax.set_xlim(MAP_WEST_DEG, MAP_WEST_DEG + 360.0)
@@ -506,7 +515,7 @@ def site_map_figure(sites=None):
             0,
             0,
             s.id,
-            fontsize=7.5,
+            fontsize=8,
             ha="center",
             va="center",
             zorder=7,
