@@ -168,6 +168,7 @@ MAP_LAT_DEG = (-58.0, 84.0)
 # enough that neighbouring sites' fans stay apart (~12° of arc).
 FAN_RANGE_KM = 1200.0
 _EARTH_RADIUS_KM = 6371.0
+_MARKER_MS = 5.5  # station marker size [pt]
 _FAN_STYLE = {
     "corridor": ("#2e86c1", "published launch-azimuth corridor"),
     "limits": ("#f39c12", "azimuths of published inclination limits"),
@@ -460,13 +461,20 @@ def site_map_figure(sites=None):
             [],
             marker="o",
             ls="none",
-            ms=5.5,
+            ms=_MARKER_MS,
             mfc="#1b2631",
             mec="white",
             label="station, allowed azimuths published",
         ),
         Line2D(
-            [], [], marker="o", ls="none", ms=5.5, mfc="white", mec="#1b2631", label="station, allowed azimuths unknown"
+            [],
+            [],
+            marker="o",
+            ls="none",
+            ms=_MARKER_MS,
+            mfc="white",
+            mec="#1b2631",
+            label="station, allowed azimuths unknown",
         ),
     ]
     legend = ax.legend(
@@ -486,8 +494,7 @@ def site_map_figure(sites=None):
     true_px = to_px.transform(
         np.column_stack([_map_x([s.longitude_deg for s in stations]), [s.latitude_deg for s in stations]])
     )
-    marker_ms = 5.5
-    marker_px = marker_ms / 72 * fig.dpi / 2
+    marker_px = _MARKER_MS / 72 * fig.dpi / 2
     shown_px = _dodge(true_px, min_sep=2 * marker_px + 2.5)
     shown = to_px.inverted().transform(shown_px)
     for s, (tx, ty), (x, y), (px, py) in zip(
@@ -502,7 +509,7 @@ def site_map_figure(sites=None):
             [y],
             marker="o",
             ls="none",
-            ms=marker_ms,
+            ms=_MARKER_MS,
             zorder=5,
             gid=f"marker:{s.id}",
             mfc="#1b2631" if known else "white",

@@ -59,6 +59,15 @@ def test_azimuth_envelope_from_catalogue():
     assert south == pytest.approx((180 - az[1], 180 - az[0]), abs=0.5)  # mirror about east, to ~rotation
 
 
+def test_inclination_wedges_join_at_due_east_and_west():
+    # Mahia (39.3°S) may fly i >= 39°, i.e. every plane its latitude allows: one full circle.
+    assert plots.azimuth_envelope(orbitcoop.get_site("mahia")) == [(0.0, 360.0, "limits")]
+    # Vostochny (51.9°N), i 50-110°: the lower bound is below the site's minimum, so the north and
+    # south wedges meet due east and join into one, from the 110° north azimuth clockwise to the south one.
+    (fan,) = plots.azimuth_envelope(orbitcoop.get_site("vostochny"))
+    assert fan[0] == pytest.approx(324.8, abs=0.1) and fan[1] == pytest.approx(215.2, abs=0.1)
+
+
 def test_azimuth_envelope_switches_to_the_flight_record(monkeypatch):
     fake = types.ModuleType("orbitcoop.record")
     fake.flown_envelope = lambda site: (51.6, 51.7) if site.id == "baikonur" else None
@@ -99,10 +108,12 @@ def test_site_map_shows_every_active_station(site_map):
     stations = _stations()
     assert set(markers) == {s.id for s in stations}
     frame = ax.get_window_extent()
+    legend = ax.get_legend().get_window_extent()
     centres = {}
     for sid, line in markers.items():
         x, y = ax.transData.transform(np.column_stack(line.get_data()))[0]
         assert frame.x0 < x < frame.x1 and frame.y0 < y < frame.y1, sid
+        assert not (legend.x0 <= x <= legend.x1 and legend.y0 <= y <= legend.y1), sid
         centres[sid] = (x, y)
     # No marker hides another: centres at least one marker width apart (KSC sits 0.12° from the Cape).
     width = markers["kourou"].get_markersize() / 72 * site_map.dpi
