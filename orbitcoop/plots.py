@@ -25,7 +25,7 @@ def _pyplot():
 
 def geo_penalty_bars(path, sites=None) -> Path:
     """Bar chart: GEO Δv penalty against an ideal equatorial site, by site (sorted by latitude)."""
-    from orbitcoop.feasibility import compare
+    from orbitcoop.assessment import compare
 
     df = compare(sites, "geo").sort_values("latitude_deg", key=abs)
     plt = _pyplot()
@@ -44,7 +44,7 @@ def geo_penalty_bars(path, sites=None) -> Path:
 
 def dv_vs_inclination(path, sites=MAIN_SITES, altitude=200 * u.km) -> Path:
     """Insertion Δv vs target inclination for a few sites (out-of-reach planes via a plane change)."""
-    from orbitcoop.feasibility import insertion_dv_grid, min_inclination
+    from orbitcoop.geometry import insertion_dv_grid, min_inclination
 
     inc = np.linspace(0, 180, 721) * u.deg
     grid = insertion_dv_grid(list(sites), inc, altitude).to_value(u.m / u.s)[:, :, 0]
@@ -105,7 +105,7 @@ def corridor_roses(path, sites) -> Path:
 
 def _limit_azimuths(site):
     """Ground-azimuth wedges (deg, clockwise) of the inclinations a site's published limits allow."""
-    from orbitcoop.feasibility import launch_azimuth, min_inclination
+    from orbitcoop.geometry import launch_azimuth, min_inclination
 
     i_min = min_inclination(site).to_value(u.deg)
     wedges = []
@@ -151,7 +151,7 @@ def payload_validation(path) -> Path:
     flown payloads are lower bounds (the band must reach them). Reference points, whose orbit is
     a reading of an undefined one, are left out.
     """
-    from orbitcoop.performance import validation_rows
+    from orbitcoop.validation import validation_rows
 
     rows = [r for r in validation_rows() if r.get("role") in ("calibration", "validation", "flight")]
     plt = _pyplot()

@@ -46,6 +46,6 @@ def test_pure_python_path_matches_the_twins():
 
 
 def test_jit_flag_reports_state():
-    from orbitcoop.core import JIT_ENABLED
+    from orbitcoop.core.jit import JIT_ENABLED
 
     assert JIT_ENABLED is (os.environ.get("NUMBA_DISABLE_JIT", "0") in ("0", ""))
