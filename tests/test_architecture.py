@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -25,6 +27,7 @@ def test_ruff_lint_and_format():
         assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-1000:]
 
 
+@pytest.mark.slow  # a pytest subprocess
 def test_pure_python_path_matches_the_twins():
     """NUMBA_DISABLE_JIT=1 runs the kernels as plain Python: a small subset must still agree."""
     env = dict(os.environ, NUMBA_DISABLE_JIT="1")
