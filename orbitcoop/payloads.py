@@ -39,6 +39,7 @@ from orbitcoop.defaults import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTI
 from orbitcoop.errors import InputRangeError
 from orbitcoop.losses import MPS, calibration, departure, departure_thrust, vehicle_ideal_dv
 from orbitcoop.orbits import as_target
+from orbitcoop.outcomes import Strategy
 from orbitcoop.sites import LaunchSite, get_site
 from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, get_vehicle, list_vehicles
 
@@ -56,7 +57,7 @@ class PayloadEstimate:
     mass_low: u.Quantity
     mass_high: u.Quantity
     budget: dict
-    strategy: str
+    strategy: Strategy
     reason: str = ""
     notes: tuple[str, ...] = field(default=())
 

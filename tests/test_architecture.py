@@ -104,3 +104,12 @@ def test_catalogues_load_without_numba():
     code = "import sys, orbitcoop.sites, orbitcoop.vehicles; print('numba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_no_submodule_is_named_like_a_public_function():
+    # Importing orbitcoop.<name> sets the package attribute <name> to the module, replacing the
+    # lazily loaded function of that name (hence payloads.py and losses.py, not payload.py/calibration.py).
+    import orbitcoop
+
+    clashes = {p.stem for p in PACKAGE.glob("*.py")} & (set(orbitcoop._PUBLIC) - {"orbits"})
+    assert not clashes
