@@ -88,7 +88,7 @@ def cmd_sites(args) -> int:
 
 
 def cmd_assess(args) -> int:
-    from orbitcoop.feasibility import assess
+    from orbitcoop.assessment import assess
 
     result = assess(args.site, args.orbit).to_dict()
     if args.json:
@@ -122,7 +122,7 @@ def cmd_assess(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from orbitcoop.feasibility import compare
+    from orbitcoop.assessment import compare
 
     sites = [s.strip() for s in args.sites.split(",")] if args.sites else None
     df = compare(sites, args.orbit)
@@ -171,7 +171,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_vehicles(args) -> int:
-    from orbitcoop.performance import calibration
+    from orbitcoop.losses import calibration
     from orbitcoop.vehicles import MissingVehicleDataError, list_vehicles
 
     rows = []
@@ -207,7 +207,7 @@ def cmd_vehicles(args) -> int:
 
 
 def cmd_payload(args) -> int:
-    from orbitcoop.performance import payload
+    from orbitcoop.payloads import payload
 
     e = payload(args.vehicle, args.site, args.orbit).to_dict()
     if args.json:

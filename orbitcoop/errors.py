@@ -32,3 +32,7 @@ class UnreachableOrbitError(OrbitcoopError, ValueError):
 
 class CatalogueError(OrbitcoopError, ValueError):
     """A malformed data file (names the file, the entry and the field)."""
+
+
+class InvalidOptionError(OrbitcoopError, ValueError):
+    """A keyword option outside its fixed set (``branch``, ``frame``, ``strategy``); the message lists them."""

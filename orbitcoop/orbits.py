@@ -24,6 +24,7 @@ from importlib import resources
 import astropy.units as u
 
 from orbitcoop.core import constants as _si
+from orbitcoop.defaults import DEFAULT_PARKING_ALTITUDE
 from orbitcoop.errors import InputRangeError, UnknownOrbitError
 
 #: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
@@ -134,7 +135,8 @@ def SSO(altitude, eccentricity=0.0) -> TargetOrbit:
 
     Raises :class:`InputRangeError` above the highest sun-synchronous altitude.
     """
-    from orbitcoop.feasibility import sso_inclination
+    # Imported here: the kernels (numba) load only when an SSO is built, not with the presets.
+    from orbitcoop.maneuvers import sso_inclination
 
     h = _km(altitude, "altitude")
     i = float(sso_inclination(h * u.km, eccentricity).to_value(u.deg))
@@ -195,8 +197,6 @@ def Escape(c3, inclination=None) -> TargetOrbit:
     default parking altitude, where the departure burn is made (:func:`orbitcoop.assess` uses
     its own ``parking_altitude``).
     """
-    from orbitcoop.feasibility import DEFAULT_PARKING_ALTITUDE
-
     c3 = _scalar(c3, u.km**2 / u.s**2, "c3", "an energy per mass (km²/s²)")
     if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
         raise InputRangeError(

@@ -37,7 +37,7 @@ def geo_penalty_split(sites=None):
     """
     from dataclasses import replace
 
-    from orbitcoop.feasibility import compare
+    from orbitcoop.assessment import compare
     from orbitcoop.sites import get_site, list_sites
 
     if sites is None:
@@ -99,7 +99,7 @@ def geo_penalty_bars(path, sites=None) -> Path:
 
 def dv_vs_inclination(path, sites=MAIN_SITES, altitude=200 * u.km) -> Path:
     """Insertion Δv vs target inclination for a few sites (out-of-reach planes via a plane change)."""
-    from orbitcoop.feasibility import insertion_dv_grid, min_inclination
+    from orbitcoop.geometry import insertion_dv_grid, min_inclination
 
     inc = np.linspace(0, 180, 721) * u.deg
     grid = insertion_dv_grid(list(sites), inc, altitude).to_value(u.m / u.s)[:, :, 0]
@@ -211,7 +211,7 @@ def _inclination_wedges(site, lo_deg, hi_deg):
     into one where they meet at due east (lo is the site's minimum inclination) or due west, and
     into the full circle (0, 360) where they meet at both.
     """
-    from orbitcoop.feasibility import launch_azimuth, min_inclination
+    from orbitcoop.geometry import launch_azimuth, min_inclination
 
     i_min = min_inclination(site).to_value(u.deg)
     lo = max(i_min, i_min if lo_deg is None else lo_deg)
@@ -595,7 +595,7 @@ def payload_validation(path) -> Path:
     flown payloads are lower bounds (the band must reach them). Reference points, whose orbit is
     a reading of an undefined one, are left out.
     """
-    from orbitcoop.performance import validation_rows
+    from orbitcoop.validation import validation_rows
 
     rows = [r for r in validation_rows() if r.get("role") in ("calibration", "validation", "flight")]
     plt = _pyplot()

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from orbitcoop.core.constants import G0_M_S2
 from orbitcoop.errors import OrbitcoopError
+from orbitcoop.outcomes import DATA_ROLES
 
-ROLES = ("calibration", "validation", "reference", "flight")
+ROLES = DATA_ROLES
 
 
 class VehicleDataError(OrbitcoopError, ValueError):

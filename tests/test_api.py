@@ -267,22 +267,22 @@ def test_api_broadcasting_equals_elementwise(lat, inc):
 def test_plan_splits_the_transfer_into_departure_and_later_burns(orbit):
     # The departure (first burn out of the parking orbit), the later burns and the ascent's
     # dog-leg add up to the transfer part of the budget.
+    from orbitcoop.assessment import plan_pairs
     from orbitcoop.core.maneuvers import escape_dv
-    from orbitcoop.feasibility import _plan
     from orbitcoop.orbits import as_target
     from orbitcoop.sites import get_site
 
     site, target = get_site("tanegashima"), as_target(orbit)
-    p = _plan([site], [target], 200.0, 1e5)
-    transfer = p["total"][0] - (p["v1"][0] - p["gain"][0])
-    assert p["depart"][0] + p["after"][0] + p["route_dv"][0] == pytest.approx(transfer, rel=1e-12, abs=1e-9)
-    r1, v1 = p["r1"][0], p["v1"][0]
+    p = plan_pairs([site], [target], 200.0, 1e5)
+    transfer = p.total[0] - (p.v1[0] - p.gain[0])
+    assert p.depart[0] + p.after[0] + p.route_dv[0] == pytest.approx(transfer, rel=1e-12, abs=1e-9)
+    r1, v1 = p.r1[0], p.v1[0]
     if target.escape:
-        assert p["depart"][0] == pytest.approx(escape_dv(GM_EARTH_M3_S2, r1, target.c3_km2_s2 * 1e6, 0.0))
-    elif p["use_ss"][0]:
-        assert p["depart"][0] > math.sqrt(GM_EARTH_M3_S2 * (2 / r1 - 2 / (r1 + GEO_RADIUS_M))) - v1
+        assert p.depart[0] == pytest.approx(escape_dv(GM_EARTH_M3_S2, r1, target.c3_km2_s2 * 1e6, 0.0))
+    elif p.use_ss[0]:
+        assert p.depart[0] > math.sqrt(GM_EARTH_M3_S2 * (2 / r1 - 2 / (r1 + GEO_RADIUS_M))) - v1
     elif target.apogee_altitude_km > 200.0 + 1e-3:
         ra = WGS84_A_M + target.apogee_altitude_km * 1e3
-        assert p["depart"][0] == pytest.approx(math.sqrt(GM_EARTH_M3_S2 * (2 / r1 - 2 / (r1 + ra))) - v1)
+        assert p.depart[0] == pytest.approx(math.sqrt(GM_EARTH_M3_S2 * (2 / r1 - 2 / (r1 + ra))) - v1)
     else:
-        assert p["depart"][0] == 0.0
+        assert p.depart[0] == 0.0

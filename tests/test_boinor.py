@@ -19,6 +19,7 @@ from boinor.twobody import Orbit  # noqa: E402
 MU_BOINOR = Earth.k.to_value(u.m**3 / u.s**2)
 
 
+@pytest.mark.slow  # the first call compiles boinor's kernels (~5 s)
 @pytest.mark.parametrize(("h1", "h2"), [(200.0, 35786.0), (300.0, 800.0), (20000.0, 500.0)])
 def test_hohmann_matches_boinor(h1, h2):
     orbit = Orbit.circular(Earth, alt=h1 * u.km)

@@ -4,9 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # regenerates every document (make_docs --check)
 def test_catalogue_doc_is_current():
     out = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_docs.py"), "--check"], capture_output=True, text=True

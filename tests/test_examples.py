@@ -22,6 +22,7 @@ def test_there_is_an_example_per_article():
     } <= names
 
 
+@pytest.mark.slow  # one subprocess per example
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.stem)
 def test_example_runs(script):
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)

@@ -142,6 +142,7 @@ def test_array_and_scalar_paths_agree():
     assert np.array_equal(vec.rotation_speed(lat, 10.0), np.array([out(x, 10.0) for x in lat]))
 
 
+@pytest.mark.slow  # a full assessment per example
 @given(st.floats(31.0, 149.0), st.floats(200.0, 2000.0))
 @example(98.6, 800.0)
 @example(51.6, 415.0)

@@ -3,21 +3,15 @@
 Nothing here imports astropy and nothing here raises (numba's numpy error
 model: a division by zero gives inf/NaN): an infeasible geometry comes back as
 NaN, an unreachable payload as 0. Range checks and the errors that explain them
-live in the units API, :mod:`orbitcoop.feasibility` and :mod:`orbitcoop.performance`.
+live in the units API (:mod:`orbitcoop.geometry`, :mod:`orbitcoop.maneuvers`,
+:mod:`orbitcoop.assessment`, :mod:`orbitcoop.payload`).
 
 Each kernel is written once as a scalar ``@jit`` function, called by that name
-from other kernels. Its array version, a ufunc derived from the scalar, is
-``vec.<name>``: numpy broadcasting, no Python loop over elements.
-``JIT_ENABLED`` says whether the compiled path is active (``NUMBA_DISABLE_JIT=1``
-runs the same code as plain Python).
+from other kernels. Its array version, a loop derived from the scalar, is
+``orbitcoop.core.vec.<name>``: numpy broadcasting, no Python loop over elements.
+``orbitcoop.core.jit.JIT_ENABLED`` says whether the compiled path is active
+(``NUMBA_DISABLE_JIT=1`` runs the same code as plain Python).
+
+This package imports nothing itself: ``orbitcoop.core.constants`` loads without numba
+(the catalogues use it), and each module that needs kernels imports them explicitly.
 """
-
-from types import SimpleNamespace
-
-from orbitcoop.core import azimuth, burns, checks, dogleg, geo, geodesy, maneuvers, sso  # noqa: F401  (registers kernels)
-from orbitcoop.core.jit import JIT_ENABLED, KERNELS
-
-#: Array versions of all kernels, by name: ``vec.rotation_speed(lat_rad, alt_m)``.
-vec = SimpleNamespace(**KERNELS)
-
-__all__ = ["JIT_ENABLED", "KERNELS", "vec"]

@@ -19,7 +19,7 @@ Three strategies, in increasing sophistication:
 import math
 
 from orbitcoop.core.jit import jit, kernel
-from orbitcoop.core.maneuvers import _split, apsis_speed, combined_dv, split_fraction
+from orbitcoop.core.maneuvers import apsis_speed, combined_dv, split_dv, split_fraction
 
 INV_PHI = 0.5 * (math.sqrt(5.0) - 1.0)
 
@@ -45,7 +45,7 @@ def _supersync_parts(mu, inc, r1, r2, rs):
 @jit
 def _supersync_total(mu, inc, r1, r2, rs):
     v1, vp_t, va_t, va_2, vp_2, v2 = _supersync_parts(mu, inc, r1, r2, rs)
-    return _split(v1, vp_t, va_t, va_2, inc)[1] + abs(vp_2 - v2)
+    return split_dv(v1, vp_t, va_t, va_2, inc) + abs(vp_2 - v2)
 
 
 @kernel(5)

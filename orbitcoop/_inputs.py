@@ -1,0 +1,103 @@
+"""Inputs of the units API: astropy Quantity → float arrays in SI, range-checked; option checks.
+
+Every error names the value and the valid range (or the valid options). Internal to
+orbitcoop: the modules of the units API import these; users never need to.
+"""
+
+from __future__ import annotations
+
+import math
+
+import astropy.units as u
+import numpy as np
+
+from orbitcoop.core.checks import scale_and_count_bad
+from orbitcoop.errors import InputRangeError, InvalidOptionError
+from orbitcoop.outcomes import Branch, Frame, GeoStrategy
+from orbitcoop.sites import LaunchSite, get_site
+
+# Inputs at least this large are checked by one fused numba pass (orbitcoop.core.checks).
+_FUSED_CHECK_SIZE = 100_000
+
+
+def values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
+    """Float array of ``q`` in ``unit`` (times ``scale``); errors name the first bad value and the range."""
+    if not isinstance(q, u.Quantity):
+        raise u.UnitsError(f"{name} must be an astropy Quantity in units of {unit} (e.g. 30 * u.{unit}), got {q!r}")
+    try:
+        x = np.asarray(q.to_value(unit), dtype=np.float64)
+    except u.UnitConversionError:
+        raise u.UnitsError(f"{name} must have units convertible to {unit}, got {q.unit}") from None
+    if x.size >= _FUSED_CHECK_SIZE:
+        flat = np.ascontiguousarray(x).reshape(-1)
+        out = np.empty_like(flat)
+        if scale_and_count_bad(flat, scale, lo, hi, out) == 0:
+            return out.reshape(x.shape)
+    bad = ~np.isfinite(x) | (x < lo) | (x > hi)
+    if bad.any():
+        first = x[bad].flat[0]
+        count = f" ({int(bad.sum())} of {x.size} values)" if x.size > 1 else ""
+        rng = valid or f"{lo:g} to {hi:g} {unit}"
+        raise InputRangeError(f"{name} = {first:g} {unit}{count} is outside the valid range {rng}")
+    return x * scale if scale != 1.0 else x
+
+
+def inclination_rad(q, name="inclination"):
+    """Inclination [rad] of a Quantity in 0–180°."""
+    return values(q, "deg", name, 0.0, 180.0, "0–180°", scale=math.pi / 180.0)
+
+
+def altitude_m(q, name="altitude"):
+    """Altitude [m] of a Quantity, the surface (0) and above."""
+    return values(q, "m", name, 0.0, 2e9, "0 (the surface) and above")
+
+
+def site_args(site_or_latitude, elevation=None):
+    """(latitude rad, elevation m, site or None) from a site, a site name or a latitude Quantity."""
+    if isinstance(site_or_latitude, str):
+        site_or_latitude = get_site(site_or_latitude)
+    if isinstance(site_or_latitude, LaunchSite):
+        site = site_or_latitude
+        return math.radians(site.latitude_deg), site.elevation_m or 0.0, site
+    lat = np.radians(values(site_or_latitude, "deg", "latitude", -90.0, 90.0, "−90° to +90°"))
+    alt = 0.0 if elevation is None else values(elevation, "m", "elevation", -500.0, 9000.0, "−500 m to 9000 m")
+    return lat, alt, None
+
+
+def as_sites(sites):
+    """A list of :class:`LaunchSite` from names or sites (or one); None: every active site, pads excluded."""
+    if sites is None:
+        from orbitcoop.sites import list_sites
+
+        # Default: every active site once; its pads (same range, ~same latitude) by id only.
+        return [s for s in list_sites(status="active") if not s.parent]
+    if isinstance(sites, str | LaunchSite):
+        sites = [sites]
+    return [s if isinstance(s, LaunchSite) else get_site(s) for s in sites]
+
+
+def branch_code(branch) -> float:
+    """The kernels' branch flag: 0.0 north, 1.0 south."""
+    if branch not in tuple(Branch):
+        raise InvalidOptionError(f"branch must be 'north' or 'south', got {branch!r}")
+    return 1.0 if branch == Branch.SOUTH else 0.0
+
+
+def check_frame(value) -> Frame:
+    """The :class:`Frame` named by ``value`` ("ground" or "inertial")."""
+    if value not in tuple(Frame):
+        raise InvalidOptionError(f"frame must be 'ground' or 'inertial', got {value!r}")
+    return Frame(value)
+
+
+def check_geo_strategy(value) -> GeoStrategy:
+    """The :class:`GeoStrategy` named by ``value``."""
+    if value not in tuple(GeoStrategy):
+        raise InvalidOptionError(f"strategy must be one of {tuple(GeoStrategy)}, got {value!r}")
+    return GeoStrategy(value)
+
+
+def plain(q, unit):
+    """A Quantity as a float (or nested list) in ``unit``: the other direction, for ``to_dict``."""
+    v = q.to_value(unit)
+    return float(v) if np.ndim(v) == 0 else np.asarray(v).tolist()
