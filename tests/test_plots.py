@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 import orbitcoop
-from orbitcoop import plots
+from orbitcoop import maps, plots
 
-DATA = Path(plots.__file__).parent / "data" / "naturalearth"
+DATA = Path(maps.__file__).parent / "data" / "naturalearth"
 
 
 def _stations():
@@ -24,7 +24,7 @@ def test_basemap_is_shipped_small_and_credited():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for needle in ("public domain", "naturalearthdata.com", "geopandas-0.14.4", "5.1", "tools/build_basemap.py"):
         assert needle.lower() in readme.lower(), needle
-    m = plots.basemap()
+    m = maps.basemap()
     assert "Natural Earth" in m["source"]
     # Natural Earth 1:110m admin-0 as geopandas 0.14.4 ships it: 177 countries in 288 rings.
     assert len(m["land"]) == 288 and sum(len(r) for r in m["land"]) == 10643
@@ -44,12 +44,12 @@ def test_basemap_is_shipped_small_and_credited():
 
 def test_azimuth_envelope_from_catalogue():
     kourou = orbitcoop.get_site("kourou")
-    assert [(a, b, k) for a, b, k in plots.azimuth_envelope(kourou)] == [(349.5, 93.5, "corridor")]
-    assert plots.azimuth_envelope(orbitcoop.get_site("vandenberg")) == []  # corridor unknown: marker only
+    assert [(a, b, k) for a, b, k in maps.azimuth_envelope(kourou)] == [(349.5, 93.5, "corridor")]
+    assert maps.azimuth_envelope(orbitcoop.get_site("vandenberg")) == []  # corridor unknown: marker only
     # Inclination limits i 57-70 at Jiuquan: a northbound and a southbound wedge; the northbound one
     # runs from the 70° azimuth (more westerly) clockwise to the 57° one.
     jiuquan = orbitcoop.get_site("jiuquan")
-    fans = plots.azimuth_envelope(jiuquan)
+    fans = maps.azimuth_envelope(jiuquan)
     assert [k for *_, k in fans] == ["limits", "limits"]
     north, south = fans[0][:2], fans[1][:2]
     import astropy.units as u
@@ -61,10 +61,10 @@ def test_azimuth_envelope_from_catalogue():
 
 def test_inclination_wedges_join_at_due_east_and_west():
     # Mahia (39.3°S) may fly i >= 39°, i.e. every plane its latitude allows: one full circle.
-    assert plots.azimuth_envelope(orbitcoop.get_site("mahia")) == [(0.0, 360.0, "limits")]
+    assert maps.azimuth_envelope(orbitcoop.get_site("mahia")) == [(0.0, 360.0, "limits")]
     # Vostochny (51.9°N), i 50-110°: the lower bound is below the site's minimum, so the north and
     # south wedges meet due east and join into one, from the 110° north azimuth clockwise to the south one.
-    (fan,) = plots.azimuth_envelope(orbitcoop.get_site("vostochny"))
+    (fan,) = maps.azimuth_envelope(orbitcoop.get_site("vostochny"))
     assert fan[0] == pytest.approx(324.8, abs=0.1) and fan[1] == pytest.approx(215.2, abs=0.1)
 
 
@@ -73,15 +73,15 @@ def test_azimuth_envelope_switches_to_the_flight_record(monkeypatch):
     fake.flown_envelope = lambda site: (51.6, 51.7) if site.id == "baikonur" else None
     monkeypatch.setitem(sys.modules, "orbitcoop.record", fake)
     monkeypatch.setattr(orbitcoop, "record", fake, raising=False)
-    fans = plots.azimuth_envelope(orbitcoop.get_site("baikonur"))
+    fans = maps.azimuth_envelope(orbitcoop.get_site("baikonur"))
     assert {k for *_, k in fans} == {"flown"} and len(fans) == 2
     # No flight-record envelope for a site: the catalogue's published fans, as before.
-    assert plots.azimuth_envelope(orbitcoop.get_site("kourou"))[0][2] == "corridor"
+    assert maps.azimuth_envelope(orbitcoop.get_site("kourou"))[0][2] == "corridor"
 
 
 def test_dodge_separates_coincident_points_and_leaves_others():
     pts = np.array([[100.0, 100.0], [100.2, 100.1], [300.0, 50.0]])
-    out = plots._dodge(pts, min_sep=9.0)
+    out = maps._dodge(pts, min_sep=9.0)
     assert np.hypot(*(out[0] - out[1])) >= 9.0 - 1e-9
     assert np.array_equal(out[2], pts[2])
     assert np.allclose(out[:2].mean(axis=0), pts[:2].mean(axis=0))
@@ -89,7 +89,7 @@ def test_dodge_separates_coincident_points_and_leaves_others():
 
 @pytest.fixture(scope="module")
 def site_map():
-    fig = plots.site_map_figure(orbitcoop.list_sites())
+    fig = maps.site_map_figure(orbitcoop.list_sites())
     fig.canvas.draw()
     yield fig
     import matplotlib.pyplot as plt
