@@ -49,8 +49,9 @@ CACHE_FALLBACK = {"dir": "", "cache": True}
 
 def _fallback_cache():
     """No cache folder numba would use is writable: use a private temporary one, or none."""
-    path = os.path.join(tempfile.gettempdir(), f"orbitcoop-numba-cache-{os.getuid() if hasattr(os, 'getuid') else 0}")
+    uid = os.getuid() if hasattr(os, "getuid") else 0
     try:
+        path = os.path.join(tempfile.gettempdir(), f"orbitcoop-numba-cache-{uid}")
         os.makedirs(path, mode=0o700, exist_ok=True)
         tempfile.TemporaryFile(dir=path).close()
     except OSError:
