@@ -415,8 +415,73 @@ def bench_api():
     print(f"import + first assess (JIT cache warm on disk): {statistics.median(runs) * 1e3:.0f} ms (median of 3)")
 
 
+def bench_crossover():
+    """Serial against parallel loop by size: where PARALLEL_MIN_SIZE (core/jit.py) should sit."""
+    from orbitcoop.core.jit import PARALLEL_MIN_SIZE
+
+    k = vec.gto_geo_apogee_dv
+    k.loop.serial(np.zeros(1), 0.0, 1.0, 1.0, np.empty(1))  # compile both versions before timing
+    k.loop.parallel(np.zeros(1), 0.0, 1.0, 1.0, np.empty(1))
+    print(f"\nSerial vs parallel loop (GTO→GEO kernel), PARALLEL_MIN_SIZE = {PARALLEL_MIN_SIZE:,}")
+    for n in (1, 100, 1_000, 10_000, 20_000, 100_000, 1_000_000):
+        inc = np.linspace(0.0, 0.9, n)
+        out = np.empty(n)
+        reps = max(3, min(2000, 200_000 // n))
+        ts, tp = (
+            best_of(lambda f=f, inc=inc, out=out, reps=reps: [f(inc, MU, RP, RG, out) for _ in range(reps)], 3) / reps
+            for f in (k.loop.serial, k.loop.parallel)
+        )
+        print(
+            f"  N = {n:>9,}: serial {ts * 1e6:10.2f} µs   parallel {tp * 1e6:10.2f} µs   serial/parallel {ts / tp:6.2f}"
+        )
+
+
+def bench_scalar_under_load():
+    """Warm scalar assess/payload, idle and with both cores busy (2 spinning processes)."""
+    import multiprocessing as mp
+
+    def timings():
+        calls = (
+            ("assess('vostochny', 'sso:700')", lambda: orbitcoop.assess("vostochny", "sso:700")),
+            (
+                "payload('falcon-9', 'cape-canaveral', 'iss')",
+                lambda: orbitcoop.payload("falcon-9", "cape-canaveral", "iss"),
+            ),
+        )
+        out = []
+        for name, fn in calls:
+            fn()
+            ts = []
+            for _ in range(101):
+                t = time.perf_counter()
+                fn()
+                ts.append(time.perf_counter() - t)
+            out.append((name, statistics.median(ts)))
+        return out
+
+    print("\nWarm scalar calls (median of 101), idle and with both cores busy")
+    idle = timings()
+    spinners = [mp.get_context("spawn").Process(target=_spin, args=(4.0,)) for _ in range(os.cpu_count() or 2)]
+    for p in spinners:
+        p.start()
+    time.sleep(0.5)
+    busy = timings()
+    for p in spinners:
+        p.join()
+    for (name, t_idle), (_, t_busy) in zip(idle, busy, strict=True):
+        print(f"  {name:<48s} idle {t_idle * 1e3:7.3f} ms   busy {t_busy * 1e3:7.3f} ms")
+
+
+def _spin(seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
 if __name__ == "__main__":
     header()
+    bench_crossover()
+    bench_scalar_under_load()
     bench_gto(10_000_000)
     bench_grid()
     bench_split(10_000_000)

@@ -6,9 +6,70 @@ Human output is an aligned table; errors go to stderr with exit code 2.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import math
 import sys
+
+# Plain-ASCII stand-ins for the few non-ASCII characters orbitcoop prints, used when the
+# terminal cannot encode them (PYTHONIOENCODING=ascii, a C locale, an old console).
+_ASCII = {
+    "→": "->",
+    "←": "<-",
+    "Δ": "d",
+    "°": " deg",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "≤": "<=",
+    "≥": ">=",
+    "•": "*",
+    "±": "+/-",
+    "×": "x",
+    "²": "2",
+    "³": "3",
+    "φ": "phi",
+    "′": "'",
+    "…": "...",
+    "≈": "~",
+    "β": "beta",
+    "ω": "omega",
+    "·": ".",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "√": "sqrt",
+    "≠": "!=",
+}
+
+
+def _ascii_fallback(err: UnicodeEncodeError):
+    """Codec error handler: known symbols to their ASCII stand-ins, anything else to '?'."""
+    bad = err.object[err.start : err.end]
+    return "".join(_ASCII.get(ch, "?") for ch in bad), err.end
+
+
+codecs.register_error("orbitcoop-ascii", _ascii_fallback)
+
+
+def _can_encode(stream, text="→Δ°–•") -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _prepare_streams() -> None:
+    """Let stdout/stderr print orbitcoop's symbols on any terminal: substitute, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _can_encode(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="orbitcoop-ascii")
+
+
+def _json(obj, **kwargs) -> str:
+    """JSON text: UTF-8 characters as they are where stdout can print them, \\u escapes otherwise."""
+    return json.dumps(obj, indent=2, ensure_ascii=not _can_encode(sys.stdout), **kwargs)
 
 
 def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
@@ -42,7 +103,7 @@ def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
 def _emit(args, rows, columns) -> int:
     """Print ``rows`` as JSON (``--json``) or as an aligned table of ``columns``."""
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        print(_json(rows, default=str))
     else:
         print(_table(rows, columns))
     return 0
@@ -92,7 +153,7 @@ def cmd_assess(args) -> int:
 
     result = assess(args.site, args.orbit).to_dict()
     if args.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(_json(result))
         return 0
     corridor = {True: "yes", False: "no", "unknown": "unknown"}[result["in_corridor"]]
     print(f"{result['site']} → {result['orbit']}")
@@ -124,7 +185,11 @@ def cmd_assess(args) -> int:
 def cmd_compare(args) -> int:
     from orbitcoop.assessment import compare
 
-    sites = [s.strip() for s in args.sites.split(",")] if args.sites else None
+    sites = None
+    if args.sites is not None:
+        sites = [s.strip() for s in args.sites.split(",") if s.strip()]
+        if not sites:
+            raise ValueError(f"--sites {args.sites!r} names no site: give comma-separated ids, or leave it out for all")
     df = compare(sites, args.orbit)
     df = df.sort_values("total_dv_m_s", kind="stable")
     rows = df.to_dict(orient="records")
@@ -153,7 +218,7 @@ def cmd_claims(args) -> int:
 
     results = evaluate_claims(args.file)
     if args.json:
-        print(json.dumps([r.to_dict() for r in results], indent=2, ensure_ascii=False))
+        print(_json([r.to_dict() for r in results]))
         return 0
     from orbitcoop.report import _key_numbers
 
@@ -165,6 +230,8 @@ def cmd_claims(args) -> int:
 def cmd_report(args) -> int:
     from orbitcoop.report import write_report
 
+    if not args.out.strip():
+        raise ValueError("--out is empty: give the folder to write the report into (default: report)")
     paths = write_report(args.out, args.file)
     print(f"wrote {paths['report.md']} and {paths['report.html']} ({len(paths) - 2} figures)")
     return 0
@@ -211,7 +278,7 @@ def cmd_payload(args) -> int:
 
     e = payload(args.vehicle, args.site, args.orbit).to_dict()
     if args.json:
-        print(json.dumps(e, indent=2, ensure_ascii=False))
+        print(_json(e))
         return 0
     print(
         f"{e['vehicle']} from {e['site']} to {e['orbit']}: {e['mass_kg']:,.0f} kg "
@@ -265,6 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    _prepare_streams()
     args = build_parser().parse_args(argv)
     from astropy.units import UnitsError
 
@@ -281,6 +349,12 @@ def main(argv=None) -> int:
     except OSError as exc:  # a path the user gave that cannot be read or written (report --out)
         print(f"orbitcoop: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("orbitcoop: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug or an input no check foresaw: one line, never a traceback
+        print(f"orbitcoop: internal error ({type(exc).__name__}): {exc}", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import astropy.units as u
+import numpy as np
 
 from orbitcoop.core import constants as _si
 from orbitcoop.defaults import DEFAULT_PARKING_ALTITUDE
@@ -37,7 +38,15 @@ def _scalar(value, unit, name, kind) -> float:
         if not value.unit.is_equivalent(unit):
             raise u.UnitsError(f"{name} must be {kind}, got unit {value.unit}")
         value = value.to_value(unit)
-    return float(value)
+    if isinstance(value, bool) or (not isinstance(value, int | float) and np.ndim(value) != 0):
+        raise InputRangeError(
+            f"{name} must be a single number, got {value!r}: a TargetOrbit is one orbit "
+            "(for many, build one per value, or use orbitcoop.compare)"
+        )
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise InputRangeError(f"{name} must be a number, got {value!r}") from None
 
 
 def _km(value, name) -> float:
@@ -50,6 +59,16 @@ def _km(value, name) -> float:
     if value > MAX_ALTITUDE_KM:
         raise InputRangeError(f"{name} = {value:g} km is beyond {MAX_ALTITUDE_KM:g} km")
     return value
+
+
+def _c3(value, name="c3") -> float:
+    """A characteristic energy in km²/s² (Quantity or number), 0–400 km²/s²."""
+    c3 = _scalar(value, u.km**2 / u.s**2, name, "an energy per mass (km²/s²)")
+    if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
+        raise InputRangeError(
+            f"{name} = {c3:g} km²/s² is outside the valid range 0–400 km²/s² (negative is a bound orbit: use ell:)"
+        )
+    return c3
 
 
 def _deg(value, name) -> float:
@@ -73,6 +92,15 @@ class TargetOrbit:
     c3_km2_s2: float | None = None
 
     def __post_init__(self):
+        # Range checks on construction, so a TargetOrbit built directly (not by LEO/SSO/...) cannot
+        # carry an inclination of 2e9° or a NaN altitude into the kernels and out as NaN or JSON NaN.
+        _km(self.perigee_altitude_km, "perigee_altitude_km")
+        if self.c3_km2_s2 is None:
+            _km(self.apogee_altitude_km, "apogee_altitude_km")
+        else:  # an escape: the apogee is infinite
+            _c3(self.c3_km2_s2)
+        if self.inclination_deg is not None:
+            _deg(self.inclination_deg, "inclination_deg")
         if self.apogee_altitude_km < self.perigee_altitude_km:
             raise InputRangeError(
                 f"apogee altitude {self.apogee_altitude_km:g} km is below perigee altitude "
@@ -197,11 +225,7 @@ def Escape(c3, inclination=None) -> TargetOrbit:
     default parking altitude, where the departure burn is made (:func:`orbitcoop.assess` uses
     its own ``parking_altitude``).
     """
-    c3 = _scalar(c3, u.km**2 / u.s**2, "c3", "an energy per mass (km²/s²)")
-    if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
-        raise InputRangeError(
-            f"c3 = {c3:g} km²/s² is outside the valid range 0–400 km²/s² (negative is a bound orbit: use ell:)"
-        )
+    c3 = _c3(c3)
     i = None if inclination is None else _deg(inclination, "inclination")
     name = f"escape C3 = {c3:g} km²/s²" + ("" if i is None else f" {i:g}°")
     return TargetOrbit(name, float(DEFAULT_PARKING_ALTITUDE.to_value(u.km)), math.inf, i, c3_km2_s2=c3)

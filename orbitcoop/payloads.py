@@ -113,7 +113,7 @@ def payload(vehicle, site=None, orbit="gto") -> PayloadEstimate:
     <Quantity 8670. kg>
     """
     v = get_vehicle(vehicle)
-    s = get_site(site) if site is not None else get_site(v.home_sites[0])
+    s = get_site(site) if site is not None else get_site(v.home_site)
     target = as_target(orbit)
     return estimate(v, s, target, *assess_with_plan(s, target))
 

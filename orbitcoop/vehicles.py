@@ -59,6 +59,42 @@ class Stage:
     #: (Briz-M: parking → intermediate → transfer orbit, two); 1 unless a source says otherwise.
     departure_burns: int = 1
 
+    def __post_init__(self):
+        # The same limits as the file loader, so an edited stage (dataclasses.replace) is checked
+        # too: NaN, zero or absurd figures would otherwise hang or poison the payload solve.
+        where = f"stage {self.id!r}"
+        problems = [
+            _whole_problem(self.count, "count", 1),
+            _whole_problem(self.departure_burns, "departure_burns", 1, 10),
+        ]
+        if self.restarts is not None:
+            problems.append(_whole_problem(self.restarts, "restarts", 0))
+        for key, hi, strict in _STAGE_NUMBERS:
+            value = getattr(self, key)
+            if value is not None:
+                problems.append(_number_problem(value, key, hi=hi, strict_low=strict))
+        problem = next((p for p in problems if p), None)
+        if problem:
+            raise VehicleDataError(f"{where}: {problem}")
+        if self.restarts is not None and self.departure_burns > self.restarts + 1:
+            raise VehicleDataError(
+                f"{where}: departure_burns = {self.departure_burns} needs {self.departure_burns - 1} restarts, "
+                f"the stage has {self.restarts}"
+            )
+
+
+#: Number fields of a stage: (name, upper bound, whether 0 itself is excluded).
+_STAGE_NUMBERS = (
+    ("propellant_mass_kg", math.inf, True),
+    ("dry_mass_kg", math.inf, True),
+    ("isp_vac_s", 1000.0, True),
+    ("thrust_vac_kn", math.inf, True),
+    ("isp_sl_s", 1000.0, True),
+    ("thrust_sl_kn", math.inf, True),
+    ("burn_time_s", math.inf, True),
+    ("fairing_mass_kg", math.inf, False),
+)
+
 
 @dataclass(frozen=True)
 class PerformancePoint:
@@ -85,8 +121,26 @@ class Vehicle:
     liftoff_mass_kg: float | None = None
     liftoff_source: str = ""
 
+    def __post_init__(self):
+        where = f"vehicle {self.id!r}"
+        if not self.stages or not all(isinstance(s, Stage) for s in self.stages):
+            raise VehicleDataError(f"{where}: stages must be one or more Stage records, got {self.stages!r}")
+        if not isinstance(self.home_sites, tuple) or not all(isinstance(h, str) and h for h in self.home_sites):
+            raise VehicleDataError(f"{where}: home_sites must be a tuple of launch-site ids, got {self.home_sites!r}")
+        ids = {s.id for s in self.stages}
+        for s in self.stages:
+            if s.parallel_with and s.parallel_with not in ids:
+                raise VehicleDataError(f"{where} stage {s.id!r}: parallel_with {s.parallel_with!r} names no stage")
+
     def __repr__(self):
         return f"Vehicle({self.id!r}, {len(self.stages)} stages, home {', '.join(self.home_sites)})"
+
+    @property
+    def home_site(self) -> str:
+        """The site a payload estimate uses when none is given: the first home site."""
+        if not self.home_sites:
+            raise MissingVehicleDataError(f"vehicle {self.id!r} has no home_sites: give the launch site explicitly")
+        return self.home_sites[0]
 
     @property
     def upper_stage(self) -> Stage:
@@ -217,20 +271,34 @@ class Vehicle:
         raise VehicleDataError(f"vehicle {self.id!r}: no stage {sid!r}")
 
 
-def _number(table, key, where, lo=0.0, hi=math.inf, strict_low=True):
-    if key not in table:
-        return None
-    v = table[key]
+def _number_problem(v, key, lo=0.0, hi=math.inf, strict_low=True) -> str | None:
+    """Why ``v`` is not a valid value of the number field ``key`` (None if it is)."""
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise VehicleDataError(f"{where}: {key} = {v!r} is not a finite number")
-    v = float(v)
+        return f"{key} = {v!r} is not a finite number"
     if (v <= lo if strict_low else v < lo) or v > hi:
-        raise VehicleDataError(
-            f"{where}: {key} = {v:g} is not physical (valid: {'>' if strict_low else '≥'} {lo:g}"
+        return (
+            f"{key} = {float(v):g} is not physical (valid: {'>' if strict_low else '≥'} {lo:g}"
             + ("" if hi == math.inf else f" and ≤ {hi:g}")
             + ")"
         )
-    return v
+    return None
+
+
+def _whole_problem(v, key, lo, hi=None) -> str | None:
+    """Why ``v`` is not a valid whole number lo ≤ v [≤ hi] for ``key`` (None if it is)."""
+    if not isinstance(v, int) or isinstance(v, bool) or v < lo or (hi is not None and v > hi):
+        bound = f"≥ {lo}" if hi is None else f"from {lo} to {hi}"
+        return f"{key} = {v!r} must be a whole number {bound}"
+    return None
+
+
+def _number(table, key, where, lo=0.0, hi=math.inf, strict_low=True):
+    if key not in table:
+        return None
+    problem = _number_problem(table[key], key, lo, hi, strict_low)
+    if problem:
+        raise VehicleDataError(f"{where}: {problem}")
+    return float(table[key])
 
 
 def _whole(table, key, where, default, lo, hi=None):
@@ -238,9 +306,21 @@ def _whole(table, key, where, default, lo, hi=None):
     v = table.get(key, default)
     if v is None:
         return None
-    if not isinstance(v, int) or isinstance(v, bool) or v < lo or (hi is not None and v > hi):
-        bound = f"≥ {lo}" if hi is None else f"from {lo} to {hi}"
-        raise VehicleDataError(f"{where}: {key} = {v!r} must be a whole number {bound}")
+    problem = _whole_problem(v, key, lo, hi)
+    if problem:
+        raise VehicleDataError(f"{where}: {problem}")
+    return v
+
+
+def _text(table, key, where, default=None, required=False) -> str:
+    """A text field; a number, a list or a missing required field is an error naming it."""
+    if key not in table:
+        if required:
+            raise VehicleDataError(f"{where}: missing field {key!r}")
+        return default
+    v = table[key]
+    if not isinstance(v, str):
+        raise VehicleDataError(f"{where}: {key} = {v!r} should be text")
     return v
 
 
@@ -286,40 +366,41 @@ def _parse_vehicle(entry, where) -> Vehicle:
         )
     if not stages:
         raise VehicleDataError(f"{where}: no [[vehicle.stage]] tables")
-    ids = {s.id for s in stages}
-    for s in stages:
-        if s.parallel_with and s.parallel_with not in ids:
-            raise VehicleDataError(f"{where} stage {s.id!r}: parallel_with {s.parallel_with!r} names no stage")
     points = []
     for k, p in enumerate(entry.get("performance", [])):
         w = f"{where} performance #{k}"
-        role = p.get("role", "reference")
+        role = _text(p, "role", w, "reference")
         if role not in ROLES:
             raise VehicleDataError(f"{w}: role {role!r} is not one of {ROLES}")
         if role != "reference" and not p.get("orbit_spec"):
             raise VehicleDataError(f"{w}: a {role} point needs an orbit_spec")
-        if not str(p.get("source", "")).strip():
+        if not _text(p, "source", w, "").strip():
             raise VehicleDataError(f"{w}: source is empty: every published point needs its source")
+        if "payload_kg" not in p:
+            raise VehicleDataError(f"{w}: missing field 'payload_kg'")
         points.append(
             PerformancePoint(
                 payload_kg=_number(p, "payload_kg", w),
-                site=p.get("site", ""),
+                site=_text(p, "site", w, ""),
                 role=role,
                 source=p["source"],
-                orbit=p.get("orbit", ""),
-                orbit_spec=p.get("orbit_spec", ""),
-                orbit_interpretation=p.get("orbit_interpretation", ""),
-                note=p.get("note", ""),
+                orbit=_text(p, "orbit", w, ""),
+                orbit_spec=_text(p, "orbit_spec", w, ""),
+                orbit_interpretation=_text(p, "orbit_interpretation", w, ""),
+                note=_text(p, "note", w, ""),
             )
         )
     liftoff = _number(entry, "liftoff_mass_kg", where)
-    if liftoff is not None and not str(entry.get("liftoff_source", "")).strip():
+    home = entry.get("home_sites", [])
+    if not isinstance(home, list) or not all(isinstance(h, str) and h for h in home):
+        raise VehicleDataError(f"{where}: home_sites = {home!r} must be a list of launch-site ids")
+    if liftoff is not None and not _text(entry, "liftoff_source", where, "").strip():
         raise VehicleDataError(f"{where}: liftoff_source is empty: a published lift-off mass needs its source")
     return Vehicle(
         id=vid,
         name=entry.get("name", vid),
         operator=entry.get("operator", ""),
-        home_sites=tuple(entry.get("home_sites", ())),
+        home_sites=tuple(home),
         stages=tuple(stages),
         performance=tuple(points),
         missing=tuple(entry.get("missing", ())),
@@ -331,15 +412,20 @@ def _parse_vehicle(entry, where) -> Vehicle:
 
 def load_vehicles(path=None) -> dict[str, Vehicle]:
     """Read a vehicle file (default: the built-in catalogue); errors name vehicle, stage and field."""
-    if path is None:
-        text = (resources.files("orbitcoop") / "data" / "vehicles.toml").read_text(encoding="utf-8")
-        name = "vehicles.toml"
-    else:
-        text, name = Path(path).read_text(encoding="utf-8"), str(path)
+    source = resources.files("orbitcoop") / "data" / "vehicles.toml" if path is None else Path(path)
+    name = "vehicles.toml" if path is None else str(path)
     try:
-        entries = tomllib.loads(text).get("vehicle", [])
-    except tomllib.TOMLDecodeError as exc:
+        text = source.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise VehicleDataError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise VehicleDataError(f"{name}: cannot read the vehicle file: {exc.strerror or exc}") from None
+    try:
+        entries = tomllib.loads(text).get("vehicle")
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise VehicleDataError(f"{name}: not valid TOML: {exc}") from None
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
+        raise VehicleDataError(f"{name}: expected one or more [[vehicle]] tables")
     out = {}
     for k, e in enumerate(entries):
         v = _parse_vehicle(e, f"{name} #{k}")

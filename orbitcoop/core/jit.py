@@ -12,6 +12,11 @@ rebuilt in every process (~50 ms each) and they recompute invariants per element
 With ``NUMBA_DISABLE_JIT=1`` everything runs as plain Python (``np.vectorize``).
 """
 
+import os
+import tempfile
+import threading
+import types as pytypes
+
 import numba
 import numpy as np
 from numba import njit, prange, types
@@ -20,12 +25,117 @@ from numba.extending import overload
 #: False when NUMBA_DISABLE_JIT=1: the same kernels then run as plain Python.
 JIT_ENABLED = not numba.config.DISABLE_JIT
 
-#: Scalar kernels: nopython, no GIL, cached on disk so the JIT cost is paid once per machine.
-#: error_model="numpy": a division by zero gives inf/NaN like numpy instead of raising, so
-#: kernels never raise (tests/test_properties.py pins a case that once raised).
-jit = njit(cache=True, nogil=True, error_model="numpy")
-#: Array loops: the same, spread over the cores with ``prange``.
-jit_parallel = njit(cache=True, parallel=True, error_model="numpy")
+# Threading policy. numba's default layer on Linux is GNU OpenMP, which is not fork-safe: a
+# process that forks after a parallel region (multiprocessing's "fork" start method, a forked
+# Dask or gunicorn worker) gets children that die ("fork() called from a process already using
+# GNU OpenMP"). The workqueue layer is fork-safe but not thread-safe (two threads entering a
+# parallel region at once abort the process), so parallel regions are serialised with a lock,
+# and small calls never enter one (PARALLEL_MIN_SIZE). A layer the user chose with
+# NUMBA_THREADING_LAYER is respected. tests/test_robustness.py forks and threads to check it.
+if "NUMBA_THREADING_LAYER" not in os.environ:
+    numba.config.THREADING_LAYER = "workqueue"
+_PARALLEL_LOCK = threading.Lock()
+#: Below this many elements an array call runs its serial loop: launching the parallel region
+#: costs ~10 µs on an idle machine and tens of ms when the cores are busy (a loaded machine, a
+#: Dask worker), far more than the work (~2-100 ns per element); benchmarks/bench_kernels.py
+#: measures the crossover.
+PARALLEL_MIN_SIZE = 20_000
+
+#: Where compiled kernels are cached, once decided: numba's own choice (beside the sources,
+#: NUMBA_CACHE_DIR or the user cache), a private temporary folder when none of those is
+#: writable (a read-only install with a read-only home), or None: compiled in memory only.
+CACHE_FALLBACK = {"dir": "", "cache": True}
+
+
+def _fallback_cache():
+    """No cache folder numba would use is writable: use a private temporary one, or none."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    try:
+        path = os.path.join(tempfile.gettempdir(), f"orbitcoop-numba-cache-{uid}")
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        tempfile.TemporaryFile(dir=path).close()
+    except OSError:
+        CACHE_FALLBACK.update(dir="", cache=False)
+        return
+    numba.config.CACHE_DIR = path
+    CACHE_FALLBACK.update(dir=path, cache=True)
+
+
+def _compile(fn, **options):
+    """``njit(cache=True, **options)(fn)``, falling back when numba finds no writable cache folder.
+
+    numba raises "cannot cache function ...: no locator available" at decoration time when the
+    package folder, NUMBA_CACHE_DIR and the user cache are all read-only; orbitcoop must still
+    answer there (issue 17), so it caches in a temporary folder, or compiles without caching.
+    """
+    try:
+        return njit(cache=CACHE_FALLBACK["cache"], **options)(fn)
+    except RuntimeError as exc:
+        if "no locator available" not in str(exc):
+            raise
+        _fallback_cache()
+        return njit(cache=CACHE_FALLBACK["cache"], **options)(fn)
+
+
+def jit(fn):
+    """Scalar kernels: nopython, no GIL, cached on disk so the JIT cost is paid once per machine.
+
+    error_model="numpy": a division by zero gives inf/NaN like numpy instead of raising, so
+    kernels never raise (tests/test_properties.py pins a case that once raised).
+    """
+    return _compile(fn, nogil=True, error_model="numpy")
+
+
+def _serial(fn):
+    # The same code compiled without parallel=True (prange runs as range), under another
+    # qualified name: numba's on-disk cache is keyed by name and line, not by options, so the
+    # two builds of one function would otherwise read each other's cache entries.
+    copy = pytypes.FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
+    copy.__qualname__ = f"{fn.__qualname__}__serial"
+    copy.__module__ = fn.__module__
+    return _compile(copy, nogil=True, error_model="numpy")
+
+
+def _parallel(fn):
+    return _compile(fn, parallel=True, error_model="numpy")
+
+
+class ParallelFunction:
+    """A ``prange`` function compiled twice: serial for small inputs, parallel for large ones.
+
+    The size is that of the largest array argument; parallel calls hold :data:`_PARALLEL_LOCK`
+    (see the threading policy above). Both versions are compiled lazily, on first use.
+    """
+
+    def __init__(self, fn):
+        self.py_func = fn
+        self.__name__ = fn.__name__
+        self.__doc__ = fn.__doc__
+        self.__module__ = fn.__module__
+        self._serial = None
+        self._parallel = None
+
+    def serial(self, *args):
+        if self._serial is None:
+            self._serial = _serial(self.py_func)
+        return self._serial(*args)
+
+    def parallel(self, *args):
+        if self._parallel is None:
+            self._parallel = _parallel(self.py_func)
+        with _PARALLEL_LOCK:
+            return self._parallel(*args)
+
+    def __call__(self, *args):
+        size = max((a.size for a in args if isinstance(a, np.ndarray)), default=0)
+        return self.parallel(*args) if size >= PARALLEL_MIN_SIZE else self.serial(*args)
+
+    def __repr__(self):
+        return f"<orbitcoop parallel function {self.__name__}>"
+
+
+#: Array loops: the same, spread over the cores with ``prange`` (serial below PARALLEL_MIN_SIZE).
+jit_parallel = ParallelFunction
 
 #: Array version of every kernel, by name (filled by :func:`kernel`).
 KERNELS = {}
@@ -43,7 +153,7 @@ def _pick_overload(a, k):
 
 
 def _array_loop(scalar, nin):
-    """A cached ``prange`` loop calling ``scalar`` elementwise: ``loop(a0, ..., out)``.
+    """A cached ``prange`` loop calling ``scalar`` elementwise: ``loop(a0, ..., out)`` (a :class:`ParallelFunction`).
 
     Written out per kernel (numba cannot cache a loop that takes the kernel as an
     argument: a dispatcher's type differs in every process). The source is
@@ -60,7 +170,7 @@ def _array_loop(scalar, nin):
     )
     namespace = {"prange": prange, "scalar": scalar, "_pick": _pick, "__name__": py.__module__}
     exec(compile(src, py.__code__.co_filename, "exec"), namespace)
-    return jit_parallel(namespace[name])
+    return ParallelFunction(namespace[name])
 
 
 class Kernel:
@@ -79,7 +189,7 @@ class Kernel:
 
     @property
     def loop(self):
-        """The cached parallel loop over the scalar kernel (built on first use)."""
+        """The cached loop over the scalar kernel (built on first use; serial below PARALLEL_MIN_SIZE)."""
         if self._loop is None:
             self._loop = _array_loop(self.scalar, self.nin)
         return self._loop
