@@ -32,3 +32,7 @@ class UnreachableOrbitError(OrbitcoopError, ValueError):
 
 class CatalogueError(OrbitcoopError, ValueError):
     """A malformed data file (names the file, the entry and the field)."""
+
+
+class ClaimsFileError(CatalogueError):
+    """A malformed claims file: the message names the file, the statement and the field."""
