@@ -27,7 +27,8 @@ def main():
         f" The cheapest Russian launch to the Chinese station, from {cheapest}, pays {extras[cheapest]:.0f} m/s"
         " extra. Working together on the station (experiments, crews, funding) needs no Russian launch."
     )
-    print("Navigation satellites on each other's rockets:")
+    print("Navigation satellites on each other's rockets (context only: the communiqué's 'compatibility'")
+    print("means signals, time and reference frames, not launches):")
     for site, orbit in (
         ("xichang", "glonass"),
         ("wenchang", "glonass"),

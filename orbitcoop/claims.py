@@ -260,7 +260,7 @@ def _same_rocket(vehicle, site, ref, orbit, unc):
     return (
         f"{vehicle} lifts {_kg(a):.0f} kg from {site} and {_kg(b):.0f} kg from {ref}:"
         f" {abs(d) / 1000:.2f} t ({abs(_pct(_kg(a), _kg(b))):.0f} %) {'more' if d >= 0 else 'less'}",
-        f"{unc}; payload model band {_band(a)[0]:.0f}–{_band(a)[1]:.0f} kg from {site}",
+        f"{unc}; payload model band {_band(a)[0]:.0f}–{_band(a)[1]:.0f} kg from {site} to {a.orbit}",
     )
 
 
@@ -304,7 +304,8 @@ class PayloadDifference(Metric):
                         f"{self.thr:g} % (it is {pct:+.0f} %)",
                         f"{self.vehicle}: {abs(_kg(own) - _kg(other)) / 1000:.2f} t {'more' if pct >= 0 else 'less'}"
                         f" from {self.site} than from {r}",
-                        f"payload model band {lo_a:.0f}–{hi_a:.0f} kg from {self.site}; the band shifts both sites"
+                        f"payload model band {lo_a:.0f}–{hi_a:.0f} kg from {self.site} to {own.orbit}; the band"
+                        " shifts both sites"
                         " alike (one loss constant per rocket), so the difference is sturdier than the totals",
                         {
                             "orbit": own.orbit,
@@ -892,12 +893,16 @@ def article_bottom_lines(results) -> dict[str, str]:
         else:
             parts.append("None of its statements is a question orbital mechanics can decide.")
         if outside:
-            kinds = sorted({r.kind for r in outside})
+            facts = sum(r.kind == "historical-fact" for r in outside)
+            plans = len(outside) - facts
+            what = [
+                f"{n} {label}{'s' if n != 1 else ''}"
+                for n, label in ((facts, "historical fact"), (plans, "policy or programme statement"))
+                if n
+            ]
             parts.append(
-                f"{len(outside)} {'is a' if len(outside) == 1 else 'are'} "
-                + " or ".join(k.replace("-", " ") for k in kinds)
-                + f"{'' if len(outside) == 1 else 's'}, outside orbital mechanics; the numbers given for"
-                " them are context, not a verdict."
+                f"Outside orbital mechanics: {' and '.join(what)}; the numbers given for"
+                f" {'it' if len(outside) == 1 else 'them'} are context, not a verdict."
             )
         out[aid] = " ".join(parts)
     return out

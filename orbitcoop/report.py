@@ -118,10 +118,31 @@ def _statement_blocks(r) -> list[tuple]:
     return blocks
 
 
+def claims_blocks(results) -> list[tuple]:
+    """The statements table, one section per article (its bottom line, then its statements) and the
+    glossary; shared by the report and docs/claims.md (tools/make_docs.py)."""
+    from orbitcoop.claims import article_bottom_lines
+
+    blocks = [
+        ("h2", "Statements"),
+        (
+            "table",
+            ["statement", "kind", "verdict", "margin or key numbers"],
+            [[r.id, r.kind, str(r.verdict), _key_numbers(r)] for r in results],
+        ),
+    ]
+    for aid, line in article_bottom_lines(results).items():
+        blocks += [("h2", next(r.source["title"] for r in results if r.article == aid)), ("p", line)]
+        for r in results:
+            if r.article == aid:
+                blocks += _statement_blocks(r)
+    blocks += [("h2", "Glossary"), ("ul", [f"**{term}**: {text}" for term, text in GLOSSARY])]
+    return blocks
+
+
 def build_blocks(results, figures) -> list[tuple]:
     """The report's content as neutral blocks, rendered to Markdown and HTML alike."""
     import orbitcoop
-    from orbitcoop.claims import article_bottom_lines
     from orbitcoop.sites import catalogue
 
     today = _dt.date.today().isoformat()
@@ -136,20 +157,8 @@ def build_blocks(results, figures) -> list[tuple]:
             "orbital mechanics can decide; statements of fact or policy are marked outside orbital "
             "mechanics and their numbers are context. Verdicts are computed, never written in the data.",
         ),
-        ("h2", "Statements"),
-        (
-            "table",
-            ["statement", "kind", "verdict", "margin or key numbers"],
-            [[r.id, r.kind, str(r.verdict), _key_numbers(r)] for r in results],
-        ),
     ]
-    bottom = article_bottom_lines(results)
-    for aid, line in bottom.items():
-        blocks += [("h2", next(r.source["title"] for r in results if r.article == aid)), ("p", line)]
-        for r in results:
-            if r.article == aid:
-                blocks += _statement_blocks(r)
-    blocks += [("h2", "Glossary"), ("ul", [f"**{term}**: {text}" for term, text in GLOSSARY])]
+    blocks += claims_blocks(results)
     blocks += payload_blocks()
     blocks.append(("h2", "Figures"))
     for alt, path in figures:
@@ -188,7 +197,7 @@ def render_markdown(blocks) -> str:
     out = []
     for b in blocks:
         kind = b[0]
-        if kind in ("h1", "h2", "h3"):
+        if kind in ("h1", "h2", "h3", "h4"):
             out.append("#" * int(kind[1]) + " " + b[1])
         elif kind == "p":
             out.append(b[1])
@@ -222,7 +231,7 @@ def render_html(blocks, root: Path) -> str:
     body = []
     for b in blocks:
         kind = b[0]
-        if kind in ("h1", "h2", "h3"):
+        if kind in ("h1", "h2", "h3", "h4"):
             body.append(f"<{kind}>{html.escape(b[1])}</{kind}>")
         elif kind == "p":
             body.append(f"<p>{inline(b[1])}</p>")
