@@ -826,6 +826,11 @@ def evaluate_claim(st: Statement, cat: Catalogue | None = None) -> ClaimResult:
         if q.role == "test" and verdict is not Verdict.OUTSIDE:
             n_ok = sum(bool(c.holds) for c in comps)
             sentences.append(f"{q.asks} {n_ok} of {len(comps)} comparisons hold.")
+        else:  # context: say what is shown, so it is not read as a test
+            lead = (
+                q.asks if q.asks.lower().startswith("for context") else f"For context: {q.asks[:1].lower()}{q.asks[1:]}"
+            )
+            sentences.append(lead)
         sentences += [c.text for c in comps]
     qdicts = tuple(
         {
