@@ -827,9 +827,7 @@ def evaluate_claim(st: Statement, cat: Catalogue | None = None) -> ClaimResult:
             n_ok = sum(bool(c.holds) for c in comps)
             sentences.append(f"{q.asks} {n_ok} of {len(comps)} comparisons hold.")
         else:  # context: say what is shown, so it is not read as a test
-            lead = (
-                q.asks if q.asks.lower().startswith("for context") else f"For context: {q.asks[:1].lower()}{q.asks[1:]}"
-            )
+            lead = q.asks if q.asks.lower().startswith("for context") else f"For context: {_lower_first(q.asks)}"
             sentences.append(lead)
         sentences += [c.text for c in comps]
     qdicts = tuple(
@@ -911,6 +909,11 @@ def article_bottom_lines(results) -> dict[str, str]:
             )
         out[aid] = " ".join(parts)
     return out
+
+
+def _lower_first(text: str) -> str:
+    """'Trans-lunar …' → 'trans-lunar …', but 'GEO …' stays (an acronym)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _short(quote: str, n: int = 70) -> str:
