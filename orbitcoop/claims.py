@@ -15,8 +15,8 @@ never from the file, so changing a site's data can flip one.
 
 >>> from orbitcoop.claims import evaluate_claims
 >>> r = {c.id: c for c in evaluate_claims()}
->>> r["tanegashima-too-far-north-for-geo"].verdict
-'supported'
+>>> print(r["tanegashima-too-far-north-for-geo"].verdict)
+supported
 """
 
 from __future__ import annotations
