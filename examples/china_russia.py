@@ -17,9 +17,18 @@ def main():
             f" {a.strategy}, {extra:.0f} m/s extra (total {a.total_dv.to_value(MPS):.0f} m/s)"
         )
     w = oc.assess("wenchang", "tiangong")
-    print(f"   Wenchang flies it directly: {w.total_dv.to_value(MPS):.0f} m/s. A Russian launch to the Chinese station")
-    print("   would pay over a kilometre per second: cooperation would mean modules on Chinese rockets.")
-    print("Navigation satellites on each other's rockets:")
+    extras = {
+        s: (oc.assess(s, "tiangong").dv.plane_change + oc.assess(s, "tiangong").dv.dogleg).to_value(MPS)
+        for s in ("baikonur", "vostochny", "plesetsk")
+    }
+    cheapest = min(extras, key=extras.get)
+    print(
+        f"   Wenchang flies it {'directly' if w.direct else 'indirectly'}: {w.total_dv.to_value(MPS):.0f} m/s."
+        f" The cheapest Russian launch to the Chinese station, from {cheapest}, pays {extras[cheapest]:.0f} m/s"
+        " extra. Working together on the station (experiments, crews, funding) needs no Russian launch."
+    )
+    print("Navigation satellites on each other's rockets (context only: the communiqué's 'compatibility'")
+    print("means signals, time and reference frames, not launches):")
     for site, orbit in (
         ("xichang", "glonass"),
         ("wenchang", "glonass"),
@@ -33,11 +42,14 @@ def main():
             f" (corridor: {'unknown' if a.in_corridor is None else a.in_corridor})"
         )
     t = {s: oc.assess(s, "tli").total_dv.to_value(MPS) for s in ("wenchang", "vostochny")}
+    lat = {s: oc.get_site(s).latitude_deg for s in ("wenchang", "vostochny")}
     print(
         f"Lunar missions: TLI from Wenchang {t['wenchang']:.0f} m/s, from Vostochny {t['vostochny']:.0f} m/s"
-        f" ({t['vostochny'] - t['wenchang']:+.0f} m/s): the rotation gain of 19.6° N over 51.9° N."
+        f" ({t['vostochny'] - t['wenchang']:+.0f} m/s): Earth's rotation gives more at {lat['wenchang']:.1f}° N"
+        f" than at {lat['vostochny']:.1f}° N."
     )
-    print("In tonnes (payload model, docs/validation.md): a Chang'e-5-class probe (8.2 t, flown by Long March 5)")
+    probe_kg = 8200.0  # Chang'e-5 launch mass (orbitcoop/data/claims.toml gives the sources)
+    print(f"In tonnes (payload model, docs/validation.md), against Chang'e-5's {probe_kg / 1000:.1f} t:")
     kg = {}
     for vehicle, site in (("long-march-5", "wenchang"), ("long-march-5", "vostochny"), ("angara-a5", "vostochny")):
         e = oc.payload(vehicle, site, "tli")
@@ -48,10 +60,11 @@ def main():
             f" (band {e.mass_low.to_value(u.kg):.0f}–{e.mass_high.to_value(u.kg):.0f} kg)"
         )
     lost = kg["long-march-5", "wenchang"] - kg["long-march-5", "vostochny"]
-    short = 8200.0 - kg["angara-a5", "vostochny"]
+    short = probe_kg - kg["angara-a5", "vostochny"]
     print(
         f"   Vostochny would cost Long March 5 {lost / 1000:.1f} t; Angara-A5 from Vostochny is"
-        f" {short / 1000:.1f} t short of the 8.2 t probe: the {'rocket' if short > lost else 'site'} matters more."
+        f" {abs(short) / 1000:.1f} t {'short of' if short > 0 else 'above'} the probe:"
+        f" the {'rocket' if abs(short) > lost else 'site'} matters more."
     )
 
 

@@ -18,7 +18,10 @@ def main():
         f" {t.inclination.to_value(u.deg):.2f}° plane change into the perigee burn; total from a 200 km parking"
         f" orbit {t.total_dv.to_value(MPS):.0f} m/s."
     )
-    print("Above about 40° a supersynchronous transfer (apogee beyond GEO) is cheaper than a plain GTO.")
+    supersync = df[df.strategy.str.contains("supersynchronous")]
+    if len(supersync):
+        lat = supersync.latitude_deg.abs().min()
+        print(f"The lowest latitude at which a supersynchronous transfer is the cheaper choice: {lat:.1f}°.")
 
 
 if __name__ == "__main__":

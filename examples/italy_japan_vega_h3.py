@@ -49,6 +49,12 @@ def main():
     print(f"\n   H3-30 from Tanegashima {verdict} carry what Vega-C carries from Kourou to a 700 km SSO")
     print(f"   ({h3.to_value(u.kg):.0f} kg against {vc.to_value(u.kg):.0f} kg); the reverse holds only for payloads")
     print(f"   of at most {vc.to_value(u.kg):.0f} kg. Accuracy of these estimates: docs/validation.md.")
+    eps = max(p.payload_kg for p in oc.get_vehicle("epsilon").performance if p.orbit == "SSO")
+    spare = vc.to_value(u.kg) - eps
+    print(
+        f"   Japan's small satellites fly on Epsilon ({eps:.0f} kg to SSO, published): Vega-C has"
+        f" {abs(spare):.0f} kg {'to spare' if spare >= 0 else 'too little'} for them."
+    )
 
 
 if __name__ == "__main__":

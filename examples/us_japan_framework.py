@@ -17,8 +17,13 @@ def main():
             f" azimuth {a.azimuth.to_value(u.deg):5.1f}°  Δv {a.total_dv.to_value(MPS):5.0f} m/s"
             f"  extra {extra:4.1f} m/s"
         )
-    print("   Every site below 51.6° reaches the station's plane directly; Vostochny (51.7° geocentric) is just")
-    print("   above it and needs a tiny plane change, nearly free when combined with the climb to the station.")
+    rows = {
+        site: oc.assess(site, "iss") for site in ("tanegashima", "cape-canaveral", "kourou", "baikonur", "vostochny")
+    }
+    direct = [s for s, a in rows.items() if a.direct]
+    other = {s: (a.dv.plane_change + a.dv.dogleg).to_value(MPS) for s, a in rows.items() if not a.direct}
+    print(f"   Direct: {', '.join(direct)}." + (" Not direct: " if other else ""), end="")
+    print(", ".join(f"{s} (extra {x:.1f} m/s)" for s, x in other.items()) + ("." if other else ""))
     tli = {s: oc.assess(s, "tli") for s in ("tanegashima", "ksc", "kourou")}
     print(
         "Trans-lunar injection (Gateway, Artemis): "

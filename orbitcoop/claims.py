@@ -1,468 +1,435 @@
-"""The claims engine: a claim from the news, the question it maps to, and a computed verdict.
+"""The claims engine: statements from the news, read charitably, each with one computed verdict.
 
-Claims are data (``orbitcoop/data/claims.toml``, or a file of the user's with the same
-schema, documented in docs/claims.md). Each names its metric, sites, orbits and threshold;
-the verdict comes from the numbers, never from the file, so changing a site's data can
-flip it.
+Statements are data (``orbitcoop/data/claims.toml``, or a file of the user's with the same
+schema, documented in docs/claims.md). A statement has a kind:
+
+* ``physical``: orbital mechanics and the payload model can decide it. Its *test* questions
+  give the verdict: all hold → supported, none → contradicted, some → partly.
+* ``historical-fact`` and ``policy-or-programme``: the verdict is "outside orbital mechanics";
+  the questions are computed as context for the reader.
+
+Each question is one small metric class (:data:`METRICS`): it loads its fields, evaluates,
+and reports every comparison with its margin (how far from the threshold, signed: positive
+means the comparison holds) and the point where it would flip. Verdicts come from numbers,
+never from the file, so changing a site's data can flip one.
 
 >>> from orbitcoop.claims import evaluate_claims
 >>> r = {c.id: c for c in evaluate_claims()}
->>> r["tanegashima-too-far-north-for-geo"].verdict
-'partly'
+>>> print(r["tanegashima-too-far-north-for-geo"].verdict)
+supported
 """
 
 from __future__ import annotations
 
-import math
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import astropy.units as u
 
-from orbitcoop.errors import CatalogueError, OrbitcoopError
-from orbitcoop.feasibility import assess
-from orbitcoop.orbits import as_target
-from orbitcoop.sites import Catalogue, catalogue
+import orbitcoop
+from orbitcoop.claim_metrics import METRICS, Metric
+from orbitcoop.errors import ClaimsFileError
+from orbitcoop.sites import Catalogue
 from orbitcoop.sites import catalogue as _builtin
+from orbitcoop.verdicts import (
+    KINDS,
+    ROLES,
+    VERDICTS,
+    Comparison,
+    Verdict,
+    orbit_label,
+    read_field,
+    read_orbits,
+    read_site,
+    read_vehicle,
+    total_dv_m_s,
+)
 
-VERDICTS = ("supported", "contradicted", "partly", "outside orbital mechanics", "needs vehicle model")
-METRICS = ("dv_difference", "reachable", "spread", "needs_vehicle", "policy", "payload_difference", "payload_covers")
-MPS = u.m / u.s
+__all__ = [
+    "METRICS",
+    "VERDICTS",
+    "ClaimResult",
+    "ClaimsFileError",
+    "Comparison",
+    "Statement",
+    "Verdict",
+    "article_bottom_lines",
+    "evaluate_claim",
+    "evaluate_claims",
+    "load_claims",
+]
 
 
-class ClaimsFileError(CatalogueError):
-    """A malformed claims file: the message names the file, the claim and the field."""
+# ------------------------------------------------------------------ statements
 
 
 @dataclass(frozen=True)
-class Claim:
+class Question:
     id: str
+    role: str  # "test" or "context"
+    asks: str  # the question, in plain words
+    why: str  # why the threshold is what it is ("" for context)
+    metric: Metric
+    exchange: tuple[str, str, str, str] | None = None  # vehicle, site, orbit, a dearer or cheaper orbit
+
+
+def exchange_rate(vehicle, site, orbit_a, orbit_b) -> tuple[float, float]:
+    """(% of payload per 100 m/s, payload to ``orbit_a`` [kg]): the payload model's price of Δv,
+    by finite difference between two nearby orbits from the same site (same rocket, same losses)."""
+    pa, pb = orbitcoop.payload(vehicle, site, orbit_a), orbitcoop.payload(vehicle, site, orbit_b)
+    da, db = total_dv_m_s(orbitcoop.assess(site, orbit_a)), total_dv_m_s(orbitcoop.assess(site, orbit_b))
+    ma, mb = float(pa.mass.to_value(u.kg)), float(pb.mass.to_value(u.kg))
+    return abs(100.0 * (ma - mb) / ma / ((da - db) / 100.0)), ma
+
+
+def _why(q: Question) -> str:
+    if q.role == "test" and q.metric.name == "payload_difference":
+        return q.why + _model_error()
+    if not q.exchange:
+        return q.why
+    vid, site, a, b = q.exchange
+    try:
+        rate, kg = exchange_rate(vid, site, a, b)
+    except orbitcoop.MissingVehicleDataError:
+        return q.why
+    thr = getattr(q.metric, "thr", None)
+    at = f" The threshold, {thr:.0f} m/s, is thus {rate * thr / 100:.1f} %." if thr else ""
+    return (
+        f"{q.why} Computed: 100 m/s is {rate:.1f} % of {vid}'s payload to {orbit_label(a)} from {site}"
+        f" ({kg * rate / 100:.0f} kg of {kg:.0f} kg).{at}"
+    )
+
+
+def _model_error() -> str:
+    s = orbitcoop.validation_summary()
+    return (
+        f" Computed: the payload model's median error is {s['median_abs_error_pct']:.1f} % on"
+        f" {s['points']} published points (docs/validation.md)."
+    )
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    kind: str
     quote: str
+    speaker: str
+    article: str
     source: dict
-    question: dict
+    reading: str
+    questions: tuple[Question, ...]
     assumptions: tuple[str, ...] = ()
+    what_else: tuple[str, ...] = ()
+    outside_why: str = ""
 
 
 @dataclass(frozen=True)
 class ClaimResult:
-    """A claim, its computed verdict, the numbers behind it and an explanation made from them."""
+    """A statement, its one computed verdict and the numbers and sentences behind it."""
 
     id: str
     quote: str
     source: dict
-    verdict: str
+    verdict: Verdict
     numbers: dict
     explanation: str
-    assumptions: tuple[str, ...] = field(default=())
+    assumptions: tuple[str, ...] = ()
+    kind: str = "physical"
+    speaker: str = ""
+    article: str = ""
+    reading: str = ""
+    margin: str = ""
+    flip: str = ""
+    payload: str = ""
+    uncertainty: str = ""
+    what_else: tuple[str, ...] = ()
+    questions: tuple[dict, ...] = ()
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "quote": self.quote,
+            "speaker": self.speaker,
+            "article": self.article,
             "source": dict(self.source),
-            "verdict": self.verdict,
+            "kind": self.kind,
+            "reading": self.reading,
+            "verdict": str(self.verdict),
+            "margin": self.margin,
+            "flip": self.flip,
+            "payload": self.payload,
+            "uncertainty": self.uncertainty,
+            "what_else": list(self.what_else),
             "numbers": self.numbers,
             "explanation": self.explanation,
             "assumptions": list(self.assumptions),
+            "questions": [dict(q) for q in self.questions],
         }
 
 
-# ------------------------------------------------------------------ loading and validation
-
-
-def _field(table, key, kind, where, optional=False):
-    if key not in table:
-        if optional:
-            return None
-        raise ClaimsFileError(f"{where}: missing field {key!r}")
-    value = table[key]
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if kind is list:
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise ClaimsFileError(f"{where}: field {key!r} must be a non-empty list of strings, got {value!r}")
-        return value
-    if not isinstance(value, kind):
-        raise ClaimsFileError(f"{where}: field {key!r} must be {kind.__name__}, got {value!r}")
-    return value
-
-
-def _check_question(q, where, cat):
-    metric = _field(q, "metric", str, where)
-    if metric not in METRICS:
-        raise ClaimsFileError(f"{where}: metric {metric!r} is not one of {METRICS}")
-    names = []
-    if metric in ("dv_difference", "payload_difference"):
-        names = [_field(q, "site", str, where), *_field(q, "references", list, where)]
-        allowed = ("more", "less") + (("similar",) if metric == "payload_difference" else ())
-        if _field(q, "comparison", str, where) not in allowed:
-            raise ClaimsFileError(f"{where}: comparison must be one of {allowed}, got {q['comparison']!r}")
-    elif metric == "payload_covers":
-        names = [_field(q, "site", str, where), _field(q, "reference_site", str, where)]
-    else:
-        names = _field(q, "sites", list, where)
-    if metric in ("payload_difference", "payload_covers"):
-        from orbitcoop.vehicles import get_vehicle
-
-        keys = ["vehicle"] + (["reference_vehicle"] if metric == "payload_covers" else [])
-        for key in keys:
-            try:
-                get_vehicle(_field(q, key, str, where))
-            except LookupError as exc:
-                raise ClaimsFileError(f"{where}: {key}: {exc}") from None
-    if metric == "payload_difference":
-        t = _field(q, "threshold_pct", float, where)
-        if not math.isfinite(t) or t < 0:
-            raise ClaimsFileError(f"{where}: threshold_pct = {t} must be a finite number ≥ 0")
-    if metric in ("dv_difference", "spread"):
-        t = _field(q, "threshold_m_s", float, where)
-        if not math.isfinite(t) or t < 0:
-            raise ClaimsFileError(f"{where}: threshold_m_s = {t} must be a finite number ≥ 0")
-    if metric == "spread" and len(names) < 2:
-        raise ClaimsFileError(f"{where}: field 'sites' needs at least two sites for a spread")
-    if metric == "reachable":
-        _field(q, "expect", bool, where)
-    if metric == "policy":
-        _field(q, "why", str, where)
-    for name in names:
-        try:
-            cat.get(name)
-        except LookupError as exc:
-            raise ClaimsFileError(f"{where}: {exc}") from None
-    for orbit in _field(q, "orbits", list, where):
-        try:
-            as_target(orbit)
-        except (OrbitcoopError, ValueError) as exc:
-            raise ClaimsFileError(f"{where}: orbit {orbit!r}: {exc}") from None
-
-
-def load_claims(path=None, cat: Catalogue | None = None) -> list[Claim]:
-    """Read and check a claims file (default: the built-in one); errors name the claim and field."""
-    cat = cat or catalogue()
+def _read(path):
     if path is None:
-        text = (resources.files("orbitcoop") / "data" / "claims.toml").read_text(encoding="utf-8")
-        name = "claims.toml"
-    else:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ClaimsFileError(f"cannot read claims file {path}: {exc.strerror}") from None
-        name = str(path)
+        return (resources.files("orbitcoop") / "data" / "claims.toml").read_text(encoding="utf-8"), "claims.toml"
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except OSError as exc:
+        raise ClaimsFileError(f"cannot read claims file {path}: {exc.strerror}") from None
+
+
+def _strings(entry, key, where):
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        raise ClaimsFileError(f"{where}: field {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def load_claims(path=None, cat: Catalogue | None = None) -> list[Statement]:
+    """Read and check a claims file (default: the built-in one); errors name the statement and field."""
+    cat = cat or _builtin()
+    text, name = _read(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ClaimsFileError(f"{name}: not valid TOML: {exc}") from None
-    entries = data.get("claim")
-    if not isinstance(entries, list) or not entries:
-        raise ClaimsFileError(f"{name}: expected one or more [[claim]] tables")
-    claims, seen = [], set()
-    for k, entry in enumerate(entries):
-        where = f"{name} claim #{k}"
-        cid = _field(entry, "id", str, where)
-        where = f"{name} claim #{k} (id {cid!r})"
-        if cid in seen:
-            raise ClaimsFileError(f"{where}: id appears twice")
-        seen.add(cid)
-        source = _field(entry, "source", dict, where)
+    articles = data.get("article", {})
+    if not isinstance(articles, dict):
+        raise ClaimsFileError(f"{name}: [article.ID] tables expected")
+    for aid, art in articles.items():
         for key in ("publication", "title", "date"):
-            _field(source, key, str, f"{where} source")
-        question = _field(entry, "question", dict, where)
-        _check_question(question, f"{where} question", cat)
-        assumptions = entry.get("assumptions", [])
-        if not isinstance(assumptions, list) or not all(isinstance(a, str) for a in assumptions):
-            raise ClaimsFileError(f"{where}: field 'assumptions' must be a list of strings")
-        claims.append(Claim(cid, _field(entry, "quote", str, where), source, question, tuple(assumptions)))
-    return claims
+            read_field(art, key, str, f"{name} article {aid!r}")
+    entries = data.get("statement")
+    if not isinstance(entries, list) or not entries:
+        raise ClaimsFileError(f"{name}: expected one or more [[statement]] tables")
+    out, seen = [], set()
+    for k, entry in enumerate(entries):
+        where = f"{name} statement #{k}"
+        sid = read_field(entry, "id", str, where)
+        where = f"{name} statement #{k} (id {sid!r})"
+        if sid in seen:
+            raise ClaimsFileError(f"{where}: id appears twice")
+        seen.add(sid)
+        kind = read_field(entry, "kind", str, where)
+        if kind not in KINDS:
+            raise ClaimsFileError(f"{where}: kind {kind!r} is not one of {KINDS}")
+        aid = read_field(entry, "article", str, where)
+        if aid not in articles:
+            raise ClaimsFileError(f"{where}: article {aid!r} is not one of the [article.ID] tables {sorted(articles)}")
+        qs = entry.get("question")
+        if not isinstance(qs, list) or not qs:
+            raise ClaimsFileError(f"{where}: expected one or more [[statement.question]] tables")
+        questions = []
+        for j, q in enumerate(qs):
+            qwhere = f"{where} question #{j}"
+            metric = read_field(q, "metric", str, qwhere)
+            if metric not in METRICS:
+                raise ClaimsFileError(f"{qwhere}: metric {metric!r} is not one of {tuple(METRICS)}")
+            role = read_field(
+                q, "role", str, qwhere, optional=True, default="test" if metric != "context" else "context"
+            )
+            if role not in ROLES or (role == "test" and metric == "context"):
+                raise ClaimsFileError(f"{qwhere}: role {role!r} must be one of {ROLES} (a context metric is context)")
+            if role == "test" and kind != "physical":
+                raise ClaimsFileError(f"{qwhere}: a {kind} statement has context questions only")
+            why = read_field(q, "why", str, qwhere, optional=role == "context", default="")
+            exchange = read_field(q, "exchange", str, qwhere, optional=True)
+            if exchange is not None:
+                m = re.fullmatch(r"([^@>]+)@([^@>]+)>([^>]+)>([^>]+)", exchange)
+                if not m:
+                    raise ClaimsFileError(f"{qwhere}: exchange {exchange!r} must read 'vehicle@site>orbit>orbit'")
+                read_vehicle(m[1], qwhere)
+                read_site(cat, m[2], qwhere)
+                read_orbits({"orbits": [m[3], m[4]]}, qwhere)
+                exchange = (m[1], m[2], m[3], m[4])
+            questions.append(
+                Question(
+                    read_field(q, "id", str, qwhere, optional=True, default=f"q{j}"),
+                    role,
+                    read_field(q, "asks", str, qwhere),
+                    why,
+                    METRICS[metric](q, qwhere, cat),
+                    exchange,
+                )
+            )
+        if kind == "physical" and not any(q.role == "test" for q in questions):
+            raise ClaimsFileError(f"{where}: a physical statement needs at least one test question")
+        if kind != "physical":
+            read_field(entry, "outside_why", str, where)
+        out.append(
+            Statement(
+                sid,
+                kind,
+                read_field(entry, "quote", str, where),
+                read_field(entry, "speaker", str, where),
+                aid,
+                dict(articles[aid]),
+                read_field(entry, "reading", str, where),
+                tuple(questions),
+                _strings(entry, "assumptions", where),
+                _strings(entry, "what_else", where),
+                entry.get("outside_why", ""),
+            )
+        )
+    return out
 
 
 # ------------------------------------------------------------------ evaluation
 
 
-def _assessments(site_names, orbit_names, cat):
-    """{orbit: {site: Assessment}} for every pair."""
-    out = {}
-    for o in orbit_names:
-        target = as_target(o)
-        out[o] = {cat.get(s).id: assess(cat.get(s), target) for s in site_names}
-    return out
-
-
-def _num(q, unit, digits=1) -> float:
-    return round(float(q.to_value(unit)), digits)
-
-
-def _row(a) -> dict:
-    return {
-        "total_dv_m_s": _num(a.total_dv, MPS),
-        "dv_penalty_m_s": _num(a.dv_penalty, MPS),
-        "direct": bool(a.direct),
-        "in_corridor": "unknown" if a.in_corridor is None else bool(a.in_corridor),
-        "strategy": a.strategy,
-        "launch_inclination_deg": _num(a.launch_inclination, u.deg, 2),
-        "plane_change_m_s": _num(a.dv.plane_change, MPS),
-        "dogleg_m_s": _num(a.dv.dogleg, MPS),
-    }
-
-
-def _aggregate(holds: list[bool]) -> str:
+def _aggregate(holds: list[bool]) -> Verdict:
     if all(holds):
-        return "supported"
+        return Verdict.SUPPORTED
     if not any(holds):
-        return "contradicted"
-    return "partly"
+        return Verdict.CONTRADICTED
+    return Verdict.PARTLY
 
 
-def _orbit_label(name):
-    t = as_target(name)
-    return t.id or t.name
+def _nearest_flip(comps: list[Comparison]) -> list[Comparison]:
+    """The comparisons of one question nearest to changing its outcome: the weakest that holds
+    and the nearest miss (margins of one question share a unit, so they compare)."""
+    held = [c for c in comps if c.holds]
+    missed = [c for c in comps if c.holds is False]
+    out = [min(held, key=_margin_value)] if held else []
+    return out + ([max(missed, key=_margin_value)] if missed else [])
 
 
-def _dv_difference(q, table, cat):
-    site = cat.get(q["site"]).id
-    more = q["comparison"] == "more"
-    thr = q["threshold_m_s"]
-    holds, comparisons, sentences = [], [], []
-    for orbit, by_site in table.items():
-        own = float(by_site[site].total_dv.to_value(MPS))
-        parts = []
-        for ref_name in q["references"]:
-            ref = cat.get(ref_name).id
-            diff = own - float(by_site[ref].total_dv.to_value(MPS))
-            ok = bool(diff >= thr if more else -diff >= thr)
-            holds.append(ok)
-            comparisons.append(
-                {
-                    "orbit": _orbit_label(orbit),
-                    "site": site,
-                    "reference": ref,
-                    "difference_m_s": round(diff, 1),
-                    "holds": ok,
-                }
-            )
-            parts.append(f"{abs(diff):.0f} m/s {'more' if diff >= 0 else 'less'} than {ref}")
-        sentences.append(f"For {_orbit_label(orbit)}, {site} needs {own:.0f} m/s: " + ", ".join(parts) + ".")
-    want = f"{'more' if more else 'less'} by at least {thr:.0f} m/s"
-    verdict = _aggregate(holds)
-    summary = {
-        "supported": f"The claim needs {site} to cost {want}; it does against every reference.",
-        "contradicted": f"The claim needs {site} to cost {want}; it does against none.",
-        "partly": f"The claim needs {site} to cost {want}; it holds {_where(comparisons, True)} "
-        f"but not {_where(comparisons, False)}.",
-    }[verdict]
-    return verdict, {"comparisons": comparisons}, " ".join([*sentences, summary])
+def _margin_value(c: Comparison) -> float:
+    try:
+        return float(c.margin.split()[0])
+    except (ValueError, IndexError):
+        return 0.0
 
 
-def _where(comparisons, holds):
-    """'against kourou for geo, iss; against cape for geo': the comparisons with this outcome, by reference."""
-    by_ref = {}
-    for c in comparisons:
-        if c["holds"] == holds:
-            by_ref.setdefault(c["reference"], []).append(c["orbit"])
-    return "; ".join(f"against {ref} for {', '.join(orbits)}" for ref, orbits in by_ref.items())
-
-
-def _reachable(q, table, cat):
-    expect = q["expect"]
-    holds, rows, sentences = [], [], []
-    for orbit, by_site in table.items():
-        for sid, a in by_site.items():
-            ok_geo = bool(a.direct)
-            ok = ok_geo and a.in_corridor is not False
-            holds.append(ok == expect)
-            rows.append(
-                {
-                    "orbit": _orbit_label(orbit),
-                    "site": sid,
-                    "reachable": ok,
-                    "corridor": "unknown" if a.in_corridor is None else a.in_corridor,
-                }
-            )
-            if ok:
-                extra = " (corridor unknown: geometry only)" if a.in_corridor is None else ""
-                sentences.append(f"{sid} reaches {_orbit_label(orbit)} directly{extra}.")
-            else:
-                extra = a.dv.plane_change.to_value(MPS) + a.dv.dogleg.to_value(MPS)
-                why = (
-                    (f"it lies below the site's minimum inclination {a.min_inclination.to_value(u.deg):.2f}°")
-                    if not ok_geo
-                    else "the published corridor excludes it"
-                )
-                cost = f"{extra:.0f}" if extra >= 10 else f"{extra:.1f}"
-                sentences.append(
-                    f"{sid} cannot reach {_orbit_label(orbit)} directly ({why}); the cheapest way costs "
-                    f"{cost} m/s extra ({a.strategy})."
-                )
-    return _aggregate(holds), {"reachability": rows}, " ".join(sentences)
-
-
-def _spread(q, table, cat):
-    thr = q["threshold_m_s"]
-    holds, rows, sentences = [], [], []
-    for orbit, by_site in table.items():
-        dv = {sid: float(a.total_dv.to_value(MPS)) for sid, a in by_site.items()}
-        lo, hi = min(dv, key=dv.get), max(dv, key=dv.get)
-        spread = dv[hi] - dv[lo]
-        holds.append(bool(spread < thr))
-        rows.append({"orbit": _orbit_label(orbit), "cheapest": lo, "dearest": hi, "spread_m_s": round(spread, 1)})
-        sentences.append(
-            f"For {_orbit_label(orbit)}, {lo} is cheapest ({dv[lo]:.0f} m/s) and {hi} dearest "
-            f"({dv[hi]:.0f} m/s): a spread of {spread:.0f} m/s against the claim's {thr:.0f} m/s."
-        )
-    return _aggregate(holds), {"spread": rows}, " ".join(sentences)
-
-
-def _context(table):
-    parts = []
-    for orbit, by_site in table.items():
-        parts.append(
-            f"{_orbit_label(orbit)}: "
-            + ", ".join(f"{sid} {a.total_dv.to_value(MPS):.0f} m/s ({a.strategy})" for sid, a in by_site.items())
-        )
-    return "; ".join(parts)
-
-
-def _payloads(pairs, orbits, cat):
-    """{(vehicle, site, orbit): PayloadEstimate}; raises MissingVehicleDataError if a vehicle lacks data."""
-    from orbitcoop.performance import payload
-
-    return {(vid, cat.get(sid).id, o): payload(vid, cat.get(sid), o) for vid, sid in pairs for o in orbits}
-
-
-def _kg(e) -> float:
-    return round(float(e.mass.to_value(u.kg)), 0)
-
-
-def _payload_difference(q, cat):
-    vid, site = q["vehicle"], cat.get(q["site"]).id
-    refs = [cat.get(r).id for r in q["references"]]
-    est = _payloads([(vid, site), *((vid, r) for r in refs)], q["orbits"], cat)
-    mode, thr = q["comparison"], q["threshold_pct"]
-    holds, comparisons, sentences = [], [], []
-    for o in q["orbits"]:
-        own = est[(vid, site, o)]
-        parts = []
-        for r in refs:
-            other = est[(vid, r, o)]
-            base = _kg(other)
-            pct = 100.0 * (_kg(own) - base) / base if base > 0 else math.inf
-            ok = bool(pct >= thr if mode == "more" else -pct >= thr if mode == "less" else abs(pct) < thr)
-            holds.append(ok)
-            comparisons.append(
-                {
-                    "orbit": own.orbit,
-                    "vehicle": vid,
-                    "site": site,
-                    "reference": r,
-                    "payload_kg": _kg(own),
-                    "reference_payload_kg": base,
-                    "difference_kg": _kg(own) - base,
-                    "difference_pct": round(pct, 1),
-                    "holds": ok,
-                }
-            )
-            parts.append(
-                f"{abs(_kg(own) - base):.0f} kg ({abs(pct):.0f} %) {'more' if pct >= 0 else 'less'} "
-                f"than from {r} ({base:.0f} kg)"
-            )
-        sentences.append(f"{vid} to {own.orbit} from {site}: {_kg(own):.0f} kg, " + ", ".join(parts) + ".")
-    verdict = _aggregate(holds)
-    want = f"payload within {thr:g} % of" if mode == "similar" else f"{mode} payload by at least {thr:g} % than"
-    sentences.append(
-        f"The claim needs {site} to give {want} each reference: "
-        + {
-            "supported": "it does against every reference.",
-            "contradicted": "it does against none.",
-            "partly": "it does against some references only.",
-        }[verdict]
-    )
-    return verdict, {"payloads": comparisons}, " ".join(sentences)
-
-
-def _payload_covers(q, cat):
-    a = (q["vehicle"], cat.get(q["site"]).id)
-    b = (q["reference_vehicle"], cat.get(q["reference_site"]).id)
-    est = _payloads([a, b], q["orbits"], cat)
-    holds, rows, sentences = [], [], []
-    for o in q["orbits"]:
-        ea, eb = est[(*a, o)], est[(*b, o)]
-        ok = bool(_kg(ea) >= _kg(eb))
-        holds.append(ok)
-        rows.append(
-            {
-                "orbit": ea.orbit,
-                "vehicle": a[0],
-                "site": a[1],
-                "payload_kg": _kg(ea),
-                "reference_vehicle": b[0],
-                "reference_site": b[1],
-                "reference_payload_kg": _kg(eb),
-                "holds": ok,
-            }
-        )
-        sentences.append(
-            f"To {ea.orbit}: {a[0]} from {a[1]} lifts {_kg(ea):.0f} kg "
-            f"(band {ea.mass_low.to_value(u.kg):.0f}–{ea.mass_high.to_value(u.kg):.0f}), "
-            f"{b[0]} from {b[1]} {_kg(eb):.0f} kg: "
-            f"{'enough' if ok else 'not enough'} to carry the other's largest payload."
-        )
-    return _aggregate(holds), {"payloads": rows}, " ".join(sentences)
-
-
-def evaluate_claim(claim: Claim, cat: Catalogue | None = None) -> ClaimResult:
-    """Compute the numbers a claim asks for and the verdict they give."""
-    from orbitcoop.vehicles import MissingVehicleDataError
-
-    cat = cat or catalogue()
-    q = claim.question
-    metric = q["metric"]
-    if metric in ("payload_difference", "payload_covers"):
+def evaluate_claim(st: Statement, cat: Catalogue | None = None) -> ClaimResult:
+    """Compute a statement's questions and its one verdict."""
+    cat = cat or _builtin()
+    answered, tests, missing = [], [], []
+    for q in st.questions:
         try:
-            verdict, extra, text = (_payload_difference if metric == "payload_difference" else _payload_covers)(q, cat)
-        except MissingVehicleDataError as exc:
-            sites = [q["site"], *q.get("references", []), *([q["reference_site"]] if "reference_site" in q else [])]
-            table = _assessments(sites, q["orbits"], cat)
-            return ClaimResult(
-                claim.id,
-                claim.quote,
-                dict(claim.source),
-                "needs vehicle model",
-                {"assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by.items()} for o, by in table.items()}},
-                f"The payload model cannot answer yet: {exc}. The site side: {_context(table)}.",
-                claim.assumptions,
-            )
-        return ClaimResult(claim.id, claim.quote, dict(claim.source), verdict, extra, text, claim.assumptions)
-    sites = [q["site"], *q["references"]] if metric == "dv_difference" else q["sites"]
-    table = _assessments(sites, q["orbits"], cat)
-    numbers = {
-        "assessments": {_orbit_label(o): {sid: _row(a) for sid, a in by_site.items()} for o, by_site in table.items()}
-    }
-    if metric == "dv_difference":
-        verdict, extra, text = _dv_difference(q, table, cat)
-    elif metric == "reachable":
-        verdict, extra, text = _reachable(q, table, cat)
-    elif metric == "spread":
-        verdict, extra, text = _spread(q, table, cat)
-    elif metric == "needs_vehicle":
-        verdict, extra = "needs vehicle model", {}
-        text = (
-            "The site side is computed: " + _context(table) + ". Whether the rockets can carry each "
-            "other's payloads depends on their performance, which needs the vehicle model."
-        )
+            comps = q.metric.evaluate(cat)
+        except orbitcoop.MissingVehicleDataError as exc:
+            missing.append(str(exc))
+            comps = [Comparison(f"The payload model cannot answer: {exc}.", None)]
+        if q.role == "test" and st.kind == "physical":
+            tests += [c for c in comps if c.holds is not None]
+        answered.append((q, comps))
+    if st.kind != "physical":
+        verdict = Verdict.OUTSIDE
+    elif missing:
+        verdict = Verdict.NEEDS_VEHICLE
     else:
-        verdict, extra = "outside orbital mechanics", {}
-        text = f"Outside orbital mechanics: {q['why']}. For context, " + _context(table) + "."
-    numbers.update(extra)
-    return ClaimResult(claim.id, claim.quote, dict(claim.source), verdict, numbers, text, claim.assumptions)
+        verdict = _aggregate([bool(c.holds) for c in tests])
+    decisive = []  # (question id, comparison) nearest to flipping, per test question
+    if verdict in (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.PARTLY):
+        decisive = [(q.id, c) for q, comps in answered if q.role == "test" for c in _nearest_flip(comps)]
+    margin = "; ".join(f"{qid}: {c.margin}" for qid, c in decisive if c.margin)
+    flip = "; ".join(f"{qid}: {c.flip}" for qid, c in decisive if c.flip)
+    decisive = [c for _, c in decisive]
+    payload = "; ".join(dict.fromkeys(c.payload for q, cs in answered for c in cs if c.payload and q.role == "test"))
+    if not payload:
+        payload = "; ".join(dict.fromkeys(c.payload for _, cs in answered for c in cs if c.payload))
+    uncertainty = "; ".join(dict.fromkeys(c.uncertainty for c in decisive if c.uncertainty))
+    sentences = []
+    if verdict is Verdict.OUTSIDE:
+        sentences.append(f"Outside orbital mechanics: {st.outside_why}. The numbers below are context.")
+    elif verdict is Verdict.NEEDS_VEHICLE:
+        sentences.append("The payload model cannot answer yet: " + "; ".join(missing) + ".")
+    for q, comps in answered:
+        if q.role == "test" and verdict is not Verdict.OUTSIDE:
+            n_ok = sum(bool(c.holds) for c in comps)
+            sentences.append(f"{q.asks} {n_ok} of {len(comps)} comparisons hold.")
+        else:  # context: say what is shown, so it is not read as a test
+            lead = q.asks if q.asks.lower().startswith("for context") else f"For context: {_lower_first(q.asks)}"
+            sentences.append(lead)
+        sentences += [c.text for c in comps]
+    qdicts = tuple(
+        {
+            "id": q.id,
+            "role": q.role,
+            "metric": q.metric.name,
+            "asks": q.asks,
+            "why": _why(q),
+            "comparisons": [c.to_dict() for c in comps],
+        }
+        for q, comps in answered
+    )
+    numbers = {q.id: [c.to_dict() for c in comps] for q, comps in answered}
+    return ClaimResult(
+        st.id,
+        st.quote,
+        dict(st.source),
+        verdict,
+        numbers,
+        " ".join(sentences),
+        st.assumptions,
+        st.kind,
+        st.speaker,
+        st.article,
+        st.reading,
+        margin,
+        flip,
+        payload,
+        uncertainty,
+        st.what_else,
+        qdicts,
+    )
 
 
 def evaluate_claims(path=None, catalogue: Catalogue | None = None) -> list[ClaimResult]:
-    """Evaluate every claim of a claims file (default: the built-in one) against a site catalogue.
+    """Evaluate every statement of a claims file (default: the built-in one) against a site catalogue.
 
     ``catalogue`` defaults to the built-in one; pass another (:class:`orbitcoop.Catalogue`) to see
     how a verdict depends on the site data.
     """
     cat = catalogue or _builtin()
-    return [evaluate_claim(c, cat) for c in load_claims(path, cat)]
+    return [evaluate_claim(s, cat) for s in load_claims(path, cat)]
+
+
+def article_bottom_lines(results) -> dict[str, str]:
+    """{article id: one paragraph computed from its statements' verdicts}."""
+    by_article: dict[str, list[ClaimResult]] = {}
+    for r in results:
+        by_article.setdefault(r.article, []).append(r)
+    out = {}
+    for aid, rs in by_article.items():
+        physical = [r for r in rs if r.kind == "physical"]
+        outside = [r for r in rs if r.kind != "physical"]
+        counts = {}
+        for r in physical:
+            counts[str(r.verdict)] = counts.get(str(r.verdict), 0) + 1
+        parts = [
+            f"“{rs[0].source['title']}” ({rs[0].source['publication']}, {rs[0].source['date']}):"
+            f" {len(rs)} statement{'s' if len(rs) != 1 else ''} checked."
+        ]
+        if physical:
+            tally = ", ".join(f"{n} {v}" for v, n in counts.items())
+            parts.append(f"{len(physical)} can be decided by orbital mechanics ({tally}):")
+            parts.append(" ".join(f"“{_short(r.quote)}” is {r.verdict} ({r.margin})." for r in physical))
+        else:
+            parts.append("None of its statements is a question orbital mechanics can decide.")
+        if outside:
+            facts = sum(r.kind == "historical-fact" for r in outside)
+            plans = len(outside) - facts
+            what = [
+                f"{n} {label}{'s' if n != 1 else ''}"
+                for n, label in ((facts, "historical fact"), (plans, "policy or programme statement"))
+                if n
+            ]
+            parts.append(
+                f"Outside orbital mechanics: {' and '.join(what)}; the numbers given for"
+                f" {'it' if len(outside) == 1 else 'them'} are context, not a verdict."
+            )
+        out[aid] = " ".join(parts)
+    return out
+
+
+def _lower_first(text: str) -> str:
+    """'Trans-lunar …' → 'trans-lunar …', but 'GEO …' stays (an acronym)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _short(quote: str, n: int = 70) -> str:
+    return quote if len(quote) <= n else quote[: n - 1].rsplit(" ", 1)[0] + "…"

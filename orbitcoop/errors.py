@@ -36,3 +36,7 @@ class CatalogueError(OrbitcoopError, ValueError):
 
 class InvalidOptionError(OrbitcoopError, ValueError):
     """A keyword option outside its fixed set (``branch``, ``frame``, ``strategy``); the message lists them."""
+
+
+class ClaimsFileError(CatalogueError):
+    """A malformed claims file: the message names the file, the statement and the field."""

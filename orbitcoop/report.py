@@ -33,28 +33,111 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+#: Plain-words definitions for the report's readers (terms as orbitcoop uses them).
+GLOSSARY = (
+    ("Δv (delta-v)", "the change of speed a rocket must supply, in m/s; the fuel needed grows exponentially with it."),
+    ("Parking orbit", "the low circular orbit (200 km here) a rocket reaches first, before the burns to its target."),
+    (
+        "Inclination",
+        "the tilt of an orbit's plane to the equator; a site cannot launch directly into an orbit tilted"
+        " less than its own latitude.",
+    ),
+    ("Plane change", "a burn that tilts the orbit; expensive, so it is done where the spacecraft is slow (at apogee)."),
+    (
+        "Dog-leg",
+        "a turn during ascent to reach an orbit the site's safe launch directions do not give directly; it costs Δv.",
+    ),
+    (
+        "Corridor",
+        "the range of launch directions a site's range safety allows (so spent stages fall in the sea or empty land).",
+    ),
+    (
+        "GTO",
+        "geostationary transfer orbit: an ellipse from low orbit up to 35,786 km, from which the satellite raises"
+        " itself into GEO. 'GTO-1500' is the transfer orbit that leaves the satellite 1500 m/s to do.",
+    ),
+    ("GEO", "geostationary orbit: circular, 35,786 km up, over the equator; where telecommunications satellites sit."),
+    (
+        "Supersynchronous transfer",
+        "a GTO whose high point lies beyond GEO, which makes the plane change cheaper from high latitudes.",
+    ),
+    (
+        "SSO",
+        "sun-synchronous orbit: a near-polar orbit (about 98°) whose plane keeps the same angle to the Sun; used"
+        " for Earth observation.",
+    ),
+    ("TLI", "trans-lunar injection: the burn that sends a spacecraft from Earth orbit towards the Moon."),
+    (
+        "C3",
+        "characteristic energy of an escape trajectory, in km²/s² (twice the orbital energy per kilogram);"
+        " zero is a bare escape, a Mars departure needs more.",
+    ),
+    (
+        "Payload model",
+        "orbitcoop's estimate of what a rocket lifts, from its stages and one published point"
+        " (docs/validation.md); the band is its uncertainty.",
+    ),
+    ("Margin", "how far a number is from the threshold that decides the verdict; positive means the comparison holds."),
+)
+
+
 def _key_numbers(result) -> str:
-    n = result.numbers
-    if "payloads" in n:
-        return "; ".join(
-            f"{r['orbit']}: {r['vehicle']}@{r['site']} {r['payload_kg']:.0f} kg vs "
-            + (
-                f"@{r['reference']} {r['reference_payload_kg']:.0f} kg ({r['difference_pct']:+.0f} %)"
-                if "reference" in r
-                else f"{r['reference_vehicle']}@{r['reference_site']} {r['reference_payload_kg']:.0f} kg"
-            )
-            for r in n["payloads"]
-        )
-    if "comparisons" in n:
-        return "; ".join(f"{c['orbit']}: {c['difference_m_s']:+.0f} m/s vs {c['reference']}" for c in n["comparisons"])
-    if "spread" in n:
-        return "; ".join(f"{r['orbit']}: spread {r['spread_m_s']:.0f} m/s" for r in n["spread"])
-    if "reachability" in n:
-        return "; ".join(f"{r['site']}→{r['orbit']}: {'yes' if r['reachable'] else 'no'}" for r in n["reachability"])
-    return "; ".join(
-        f"{o}: " + ", ".join(f"{s} {v['total_dv_m_s']:.0f}" for s, v in by.items()) + " m/s"
-        for o, by in n["assessments"].items()
-    )
+    """One line per statement for the CLI and the summary table: the margins, or the context numbers."""
+    if result.margin:
+        return result.margin
+    first = [c["text"] for q in result.questions for c in q["comparisons"]][:2]
+    return " ".join(first)
+
+
+def _statement_blocks(r) -> list[tuple]:
+    blocks = [
+        ("h3", f"{r.id}"),
+        ("quote", r.quote),
+        (
+            "p",
+            f"Said by {r.speaker}; {r.source['publication']}, “{r.source['title']}”, {r.source['date']}."
+            f" Kind: {r.kind.replace('-', ' ')}.",
+        ),
+        ("p", f"**Question tested.** {r.reading}"),
+        ("p", f"**Verdict: {r.verdict}.**" + (f" Margin: {r.margin}." if r.margin else "")),
+    ]
+    if r.flip:
+        blocks.append(("p", f"**Where it would flip.** {r.flip[0].upper() + r.flip[1:]}."))
+    if r.payload:
+        blocks.append(("p", f"**In payload terms.** {r.payload}."))
+    if r.uncertainty:
+        blocks.append(("p", f"**Uncertainty.** {r.uncertainty[0].upper() + r.uncertainty[1:]}."))
+    blocks.append(("p", f"**The numbers.** {r.explanation}"))
+    whys = [f"{q['asks']} {q['why']}" for q in r.questions if q["role"] == "test" and q["why"]]
+    if whys:
+        blocks += [("p", "**Why these thresholds.**"), ("ul", whys)]
+    if r.assumptions:
+        blocks += [("p", "**Reading and assumptions.**"), ("ul", list(r.assumptions))]
+    if r.what_else:
+        blocks += [("p", "**What else decides it.**"), ("ul", list(r.what_else))]
+    return blocks
+
+
+def claims_blocks(results) -> list[tuple]:
+    """The statements table, one section per article (its bottom line, then its statements) and the
+    glossary; shared by the report and docs/claims.md (tools/make_docs.py)."""
+    from orbitcoop.claims import article_bottom_lines
+
+    blocks = [
+        ("h2", "Statements"),
+        (
+            "table",
+            ["statement", "kind", "verdict", "margin or key numbers"],
+            [[r.id, r.kind, str(r.verdict), _key_numbers(r)] for r in results],
+        ),
+    ]
+    for aid, line in article_bottom_lines(results).items():
+        blocks += [("h2", next(r.source["title"] for r in results if r.article == aid)), ("p", line)]
+        for r in results:
+            if r.article == aid:
+                blocks += _statement_blocks(r)
+    blocks += [("h2", "Glossary"), ("ul", [f"**{term}**: {text}" for term, text in GLOSSARY])]
+    return blocks
 
 
 def build_blocks(results, figures) -> list[tuple]:
@@ -70,24 +153,12 @@ def build_blocks(results, figures) -> list[tuple]:
             f"Generated {today} by orbitcoop {orbitcoop.__version__} from its built-in catalogue of "
             f"{len(catalogue())} launch sites and pads. Δv figures are kinematic: insertion into a 200 km "
             "parking orbit minus what Earth's rotation gives, plus the transfer to the target orbit "
-            "(no gravity, drag or steering losses). Verdicts are computed from these numbers and each "
-            "claim's stated threshold.",
-        ),
-        ("h2", "Claims"),
-        (
-            "table",
-            ["claim", "source", "verdict", "key numbers"],
-            [[r.id, f"{r.source['publication']}, {r.source['date']}", r.verdict, _key_numbers(r)] for r in results],
+            "(no gravity, drag or steering losses). Each statement is read in the most charitable way "
+            "orbital mechanics can decide; statements of fact or policy are marked outside orbital "
+            "mechanics and their numbers are context. Verdicts are computed, never written in the data.",
         ),
     ]
-    for r in results:
-        blocks += [
-            ("h3", r.id),
-            ("quote", r.quote),
-            ("p", f"Source: {r.source['publication']}, “{r.source['title']}”, {r.source['date']}."),
-            ("p", f"Verdict: **{r.verdict}**. {r.explanation}"),
-            ("ul", list(r.assumptions)),
-        ]
+    blocks += claims_blocks(results)
     blocks += payload_blocks()
     blocks.append(("h2", "Figures"))
     for alt, path in figures:
@@ -126,7 +197,7 @@ def render_markdown(blocks) -> str:
     out = []
     for b in blocks:
         kind = b[0]
-        if kind in ("h1", "h2", "h3"):
+        if kind in ("h1", "h2", "h3", "h4"):
             out.append("#" * int(kind[1]) + " " + b[1])
         elif kind == "p":
             out.append(b[1])
@@ -160,14 +231,14 @@ def render_html(blocks, root: Path) -> str:
     body = []
     for b in blocks:
         kind = b[0]
-        if kind in ("h1", "h2", "h3"):
+        if kind in ("h1", "h2", "h3", "h4"):
             body.append(f"<{kind}>{html.escape(b[1])}</{kind}>")
         elif kind == "p":
             body.append(f"<p>{inline(b[1])}</p>")
         elif kind == "quote":
             body.append(f"<blockquote>{html.escape(b[1])}</blockquote>")
         elif kind == "ul":
-            body.append("<ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in b[1]) + "</ul>")
+            body.append("<ul>" + "".join(f"<li>{inline(x)}</li>" for x in b[1]) + "</ul>")
         elif kind == "table":
             head = "".join(f"<th>{html.escape(h)}</th>" for h in b[1])
             rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in r) + "</tr>" for r in b[2])

@@ -15,7 +15,12 @@ def test_report_twice_is_clean(tmp_path):
     assert messages[0].startswith("[1/") and messages[-1].startswith("[8/8]")
     md = (out / "report.md").read_text()
     html = (out / "report.html").read_text()
-    assert "tanegashima-too-far-north-for-geo" in md and "| claim | source | verdict | key numbers |" in md
+    assert "tanegashima-too-far-north-for-geo" in md and "| statement | kind | verdict | margin or key numbers |" in md
+    # A journalist's report: per article a bottom line, per statement the tested question, the flip
+    # point and what else decides it, and a glossary.
+    for words in ("**Question tested.**", "**Where it would flip.**", "**What else decides it.**", "## Glossary"):
+        assert words in md
+    assert "statements checked" in md and "<strong>Verdict: supported.</strong>" in html
     assert "data:image/png;base64," in html and html.count("<figure>") == 5
     for name in (
         "geo_penalty.png",
@@ -40,10 +45,13 @@ def test_report_twice_is_clean(tmp_path):
 def test_cli_claims_and_report(tmp_path, capsys):
     assert main(["claims"]) == 0
     out = capsys.readouterr().out
-    assert "tanegashima-too-far-north-for-geo" in out and "partly" in out
+    # One verdict per statement since issue 14: the Tanegashima statement (once 'partly' against the
+    # Cape) is read against an equatorial site and is supported; the JSON gains kind, margin, flip...
+    assert "tanegashima-too-far-north-for-geo" in out and "supported" in out
     assert main(["claims", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {"id", "quote", "source", "verdict", "numbers", "explanation", "assumptions"} <= set(rows[0])
+    assert {"kind", "speaker", "reading", "margin", "flip", "payload", "what_else", "questions"} <= set(rows[0])
     assert main(["report", "--out", str(tmp_path / "r")]) == 0
     assert (tmp_path / "r" / "report.html").exists()
     assert main(["claims", "--file", str(tmp_path / "nope.toml")]) == 2

@@ -47,52 +47,68 @@ def catalogue_markdown() -> str:
 
 CLAIMS_INTRO = """# Claims
 
-orbitcoop turns a claim from the news into a question with numbers, and the numbers into a
-verdict. Claims are data: `orbitcoop/data/claims.toml`, or your own file with the same schema
-(`orbitcoop claims --file mine.toml`, `orbitcoop.evaluate_claims("mine.toml")`).
+orbitcoop turns statements from the news into questions with numbers, and the numbers into one
+verdict per statement. Statements are data: `orbitcoop/data/claims.toml`, or your own file with
+the same schema (`orbitcoop claims --file mine.toml`, `orbitcoop.evaluate_claims("mine.toml")`).
 
 ## Schema
 
 ```toml
-[[claim]]
-id = "tanegashima-too-far-north-for-geo"     # unique
-quote = "…"                                    # a short quote of the claim
-assumptions = ["…", "…"]                       # how the claim is read, in words
-[claim.source]
+[article.scmp-2016-japan-russia]
 publication = "South China Morning Post"
 title = "…"
 date = "2016-10-03"
-[claim.question]
-metric = "dv_difference"                       # see below
+
+[[statement]]
+id = "tanegashima-too-far-north-for-geo"     # unique
+article = "scmp-2016-japan-russia"           # one of the [article.ID] tables
+speaker = "Lance Gatling, aerospace analyst"
+kind = "physical"                            # or "historical-fact", "policy-or-programme"
+quote = "…"                                  # verbatim from the article
+reading = "…"                                # the question actually tested, in plain words
+assumptions = ["…"]                          # how the statement is read
+what_else = ["… (source)"]                   # sourced facts beyond orbital mechanics
+outside_why = "…"                            # required unless kind = "physical"
+
+[[statement.question]]
+id = "dv"
+metric = "dv_difference"                     # see below
+role = "test"                                # "test" (physical only) or "context"
+asks = "Does GEO from Tanegashima cost at least 100 m/s more than from Kourou?"
+why = "…"                                    # why the threshold is what it is (tests)
+exchange = "h-iia-202@tanegashima>gtodv:1500>gtodv:1600"  # optional: price 100 m/s in payload
 site = "tanegashima"
-references = ["kourou", "wenchang", "cape-canaveral"]
-orbits = ["geo"]                               # presets or forms like "sso:700", "leo:500:45"
-comparison = "more"                            # the claim says the site costs more ("less": costs less)
+references = ["kourou"]
+orbits = ["geo"]                             # presets or forms like "sso:700", "leo:500:45"
+comparison = "more"
 threshold_m_s = 100.0
 ```
 
-| metric | fields | holds when |
+| metric | fields | a comparison holds when |
 |---|---|---|
-| `dv_difference` | `site`, `references`, `orbits`, `comparison`, `threshold_m_s` | for each orbit and reference, the site's total Δv differs in the claimed direction by at least the threshold |
+| `dv_difference` | `site`, `references`, `orbits`, `comparison` (`more`, `less`, `not_more`), `threshold_m_s`, optional `vehicle` | the site's total Δv differs from each reference's as claimed by the threshold; `vehicle` prices the difference as payload |
+| `payload_difference` | `vehicle`, `site`, `references`, `orbits`, `comparison` (`more`, `less`, `similar`), `threshold_pct` | the vehicle's payload from the site differs from its payload at each reference site as claimed |
+| `payload_covers` | `vehicle`, `site`, `orbits` and a reference: `reference_vehicle` + `reference_site` (modelled), or `reference_vehicle` + `reference_published = true` + `reference_orbit` (largest published point), or `reference_kg` + `reference_label` + `reference_source` | the vehicle lifts at least the reference payload |
 | `reachable` | `sites`, `orbits`, `expect` | each site reaches each orbit directly (geometry, and the published corridor where there is one) as expected |
-| `spread` | `sites` (≥ 2), `orbits`, `threshold_m_s` | for each orbit, dearest minus cheapest site is below the threshold |
-| `needs_vehicle` | `sites`, `orbits` | the claim is about payload: site side computed, verdict `needs vehicle model` |
-| `policy` | `why`, `sites`, `orbits` | never: verdict `outside orbital mechanics`, with the orbits priced for context |
-| `payload_difference` | `vehicle`, `site`, `references`, `orbits`, `comparison` (`more`, `less`, `similar`), `threshold_pct` | the vehicle's payload from the site differs from its payload at each reference site as claimed (`similar`: within the threshold) |
-| `payload_covers` | `vehicle`, `site`, `reference_vehicle`, `reference_site`, `orbits` | the vehicle lifts at least what the reference vehicle lifts from its site, for each orbit |
+| `spread` | `sites` (≥ 2), `orbits`, `threshold_m_s` | dearest minus cheapest site is below the threshold |
+| `context` | `sites`, `orbits`, optional `payloads` (`"vehicle@site>orbit"`) | never: numbers for the reader |
 
-Payload claims use `orbitcoop.payload` (docs/validation.md); if a vehicle lacks the stage data
-the model needs, the verdict is `needs vehicle model` and the explanation names what is missing.
+Each metric is one class in `orbitcoop/claims.py` (its loader and `evaluate()`); a new metric is
+one more class in `METRICS`.
 
 ## How verdicts are decided
 
-Each claim's comparisons are computed with `orbitcoop.assess` (kinematic Δv from a 200 km
-parking orbit, Earth's rotation included, plane changes split optimally, supersynchronous
-transfers for GEO where cheaper, published corridors respected). If every comparison holds the
-verdict is **supported**, if none does **contradicted**, otherwise **partly**. Nothing in the
-claims file states a verdict: change a site's latitude or corridor and the verdict can flip
-(tests/test_claims.py does exactly that). A malformed file raises `ClaimsFileError` naming the
-file, the claim and the field.
+A **physical** statement's test questions are computed with `orbitcoop.assess` (kinematic Δv
+from a 200 km parking orbit, Earth's rotation included, plane changes split optimally,
+supersynchronous transfers for GEO where cheaper, published corridors respected) and
+`orbitcoop.payload`. If every comparison holds the verdict is **supported**, if none does
+**contradicted**, otherwise **partly**; if a named rocket lacks the data the payload model needs,
+**needs vehicle model**. A **historical-fact** or **policy-or-programme** statement is **outside
+orbital mechanics**: its questions are context. Each comparison reports its margin (signed:
+positive holds) and the value at which it would flip. Nothing in the claims file states a
+verdict: change a site's latitude or corridor and the verdict can flip (tests/test_claims.py does
+exactly that). A malformed file raises `ClaimsFileError` naming the file, the statement and the
+field.
 
 ## Current verdicts
 
@@ -103,17 +119,12 @@ Generated by `tools/make_docs.py` from the built-in claims and catalogue; do not
 
 def claims_markdown() -> str:
     from orbitcoop.claims import evaluate_claims
-    from orbitcoop.report import _key_numbers
+    from orbitcoop.report import claims_blocks, render_markdown
 
-    results = evaluate_claims()
-    lines = [CLAIMS_INTRO.rstrip(), "", "| claim | source | verdict | key numbers |", "|---|---|---|---|"]
-    for r in results:
-        src = f"{r.source['publication']}, {r.source['date']}".replace("|", "/")
-        lines.append(f"| `{r.id}` | {src} | **{r.verdict}** | {_key_numbers(r).replace('|', '/')} |")
-    lines.append("")
-    for r in results:
-        lines += [f"### {r.id}", "", f"> {r.quote}", "", f"**{r.verdict}.** {r.explanation}", ""]
-    return "\n".join(lines)
+    # one level down: the doc's "Current verdicts" is a level-2 heading
+    demote = {"h2": "h3", "h3": "h4"}
+    blocks = [(demote.get(b[0], b[0]), *b[1:]) for b in claims_blocks(evaluate_claims())]
+    return CLAIMS_INTRO.rstrip() + "\n\n" + render_markdown(blocks).rstrip() + "\n"
 
 
 #: Apogee altitude [km] up to which a validation orbit counts as low (LEO / SSO) in the by-kind table.
