@@ -32,3 +32,11 @@ class UnreachableOrbitError(OrbitcoopError, ValueError):
 
 class CatalogueError(OrbitcoopError, ValueError):
     """A malformed data file (names the file, the entry and the field)."""
+
+
+class UndefinedNodeError(OrbitcoopError, ValueError):
+    """An orbit without a plane fixed in space (no node), where a launch window needs one."""
+
+
+class StaleElementsWarning(UserWarning):
+    """Times far from a TLE's epoch: its node and phase are extrapolated beyond their usual accuracy."""

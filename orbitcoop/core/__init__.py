@@ -14,7 +14,7 @@ runs the same code as plain Python).
 
 from types import SimpleNamespace
 
-from orbitcoop.core import azimuth, burns, checks, dogleg, geo, geodesy, maneuvers, sso  # noqa: F401  (registers kernels)
+from orbitcoop.core import azimuth, burns, checks, dogleg, geo, geodesy, maneuvers, sso, windows  # noqa: F401  (registers kernels)
 from orbitcoop.core.jit import JIT_ENABLED, KERNELS
 
 #: Array versions of all kernels, by name: ``vec.rotation_speed(lat_rad, alt_m)``.
