@@ -164,7 +164,7 @@ class TargetOrbit:
 
         >>> from orbitcoop.orbits import ISS
         >>> ISS.with_node(raan=120, epoch="2026-12-07").node
-        Node(RAAN 120° at 2026-12-07T00:00:00.000, -4.9751°/day)
+        Node(RAAN 120° at 2026-12-07T00:00:00.000, -4.9748°/day)
         """
         from astropy.time import Time
 

@@ -11,7 +11,7 @@ the node of the target (:class:`orbitcoop.orbits.Node`) and the costs (:func:`or
 >>> list(w["direction"])
 ['south', 'north']
 >>> w["time"].iloc[0].strftime("%H:%M")
-'01:21'
+'01:34'
 
 Time model. Right ascensions are from the equinox of date: the pad's is GMST + λ, with GMST
 (IAU 2006, ERFA ``gmst06``) evaluated once at the start and advanced at its own rate, taken
@@ -52,6 +52,14 @@ def _as_time(value, name="start"):
     try:
         return Time(value, scale="utc")
     except ValueError:
+        pass
+    try:  # pandas timestamps, ISO strings with a UTC offset (e.g. a launch_windows 'time' column fed back)
+        import pandas as pd
+
+        stamps = pd.to_datetime(value, utc=True)
+        naive = stamps.tz_convert(None)
+        return Time(naive.to_numpy() if hasattr(naive, "to_numpy") else naive.to_datetime64(), scale="utc")
+    except (ValueError, TypeError):
         raise InputRangeError(f"{name} = {value!r} is not a time: give an ISO date such as 2026-12-07T00:00") from None
 
 
@@ -97,7 +105,7 @@ def mean_sun_right_ascension(time) -> u.Quantity:
     Vallado 4th ed. §3.5 (solar time and universal time); UT1 as in :func:`earth_angle`.
 
     >>> mean_sun_right_ascension("2026-03-20T12:00").to_value(u.deg).round(1)
-    np.float64(359.0)
+    np.float64(358.0)
     """
     t = _as_time(time, "time")
     dut1, _ = _dut1(t)
@@ -175,6 +183,13 @@ class _Plan:
             self.theta0, self.rate, self.lon, self.latc, inc, self.raan0, self.raan_rate, t_from, south
         )
 
+    def launch(self, t_from, south):
+        """Recommended lift-off times [s] at or after ``t_from``: the crossing of the plane the site flies
+        (i_L where a corridor holds it off the target), less a flown route's lead."""
+        inc = self.i_launch if self.crosses and abs(self.i_launch - self.inc) > 1e-9 else self.inc
+        lead = self.route_lead(south)
+        return self.crossing(inc, np.asarray(t_from) + lead, south) - lead
+
     def route_lead(self, south):
         """Seconds before the crossing at which the pad is a flown route's plane offset δ from the plane.
 
@@ -244,10 +259,7 @@ def launch_windows(site, orbit, start, days=1, dv_budget=None, phasing_altitude=
         for south in branches:
             cross = p.crossing(p.inc, k, south)
             cross = cross[cross < span]
-            if p.crosses and abs(p.i_launch - p.inc) > 1e-9:
-                launch = p.crossing(p.i_launch, cross - 0.5 * p.period, south) - p.route_lead(south)
-            else:
-                launch = cross - p.route_lead(south)
+            launch = p.launch(cross - 0.5 * p.period, south)
             # The launch may fall just before the start or after the end: keep windows by lift-off.
             keep = (launch >= 0.0) & (launch < span)
             cross, launch = cross[keep], launch[keep]
@@ -345,8 +357,8 @@ def dv_vs_time(site, orbit, time, parking_altitude=200 * u.km) -> u.Quantity:
 
     >>> from orbitcoop.orbits import SSO
     >>> sso = SSO(600, ltdn="10:30")
-    >>> dv_vs_time("tanegashima", sso, ["2026-12-07T01:21", "2026-12-07T01:31"]).round(-1)
-    <Quantity [9040., 9320.] m / s>
+    >>> dv_vs_time("tanegashima", sso, ["2026-12-07T01:34:30", "2026-12-07T01:44:30"]).round(-1)
+    <Quantity [8950., 9290.] m / s>
     """
     o = as_target(orbit)
     t = _as_time(time, "time")
@@ -355,9 +367,7 @@ def dv_vs_time(site, orbit, time, parking_altitude=200 * u.km) -> u.Quantity:
     dt = np.asarray((t - t0).to_value(u.s), dtype=float)
     nearest = np.full(dt.shape, np.inf)
     for south in (0.0, 1.0) if p.crosses else (0.0,):
-        inc = p.i_launch if p.crosses else p.inc
-        w = p.crossing(inc, dt - 0.5 * p.period, south)
-        off = dt - w
+        off = dt - p.launch(dt - 0.5 * p.period, south)
         nearest = np.where(np.abs(off) < np.abs(nearest), off, nearest)
     angle = vec.node_offset_angle(p.i_launch, p.inc, p.rel * nearest)
     least = _least_angle(p)

@@ -24,6 +24,7 @@ its node misses Ω by ΔΩ must turn the plane by θ (spherical law of cosines o
 Vallado 4th ed. ch. 6, combined changes of inclination and node):
 
     cos θ = cos i_L cos i + sin i_L sin i cos ΔΩ                                           (2)
+    sin²(θ/2) = sin²((i − i_L)/2) + sin i_L sin i sin²(ΔΩ/2)       (the same, in half angles)
 
 θ ≈ ΔΩ sin i to first order when i_L = i. ΔΩ grows at the rate ω − Ω̇ away from the window.
 
@@ -70,28 +71,37 @@ def crossing_time(theta0_rad, rate_rad_s, lon_rad, latc_rad, inc_rad, raan0_rad,
 
 @kernel(3)
 def node_offset_angle(i_launch_rad, inc_rad, dnode_rad):
-    """Angle [rad] between the planes (i_L, Ω + ΔΩ) and (i, Ω), from (2)."""
-    c = math.cos(i_launch_rad) * math.cos(inc_rad) + math.sin(i_launch_rad) * math.sin(inc_rad) * math.cos(dnode_rad)
-    return math.acos(min(1.0, max(-1.0, c)))
+    """Angle [rad] between the planes (i_L, Ω + ΔΩ) and (i, Ω), from (2).
+
+    In half-angle form, sin²(θ/2) = sin²((i − i_L)/2) + sin i_L sin i sin²(ΔΩ/2), which keeps
+    full precision for small angles (acos of (2) would not).
+    """
+    a = math.sin(0.5 * (inc_rad - i_launch_rad))
+    b = math.sin(0.5 * dnode_rad)
+    s2 = a * a + math.sin(i_launch_rad) * math.sin(inc_rad) * b * b
+    return 2.0 * math.asin(min(1.0, math.sqrt(max(0.0, s2))))
 
 
 @kernel(4)
 def window_half_width(i_launch_rad, inc_rad, rel_rate_rad_s, max_angle_rad):
     """Time [s] either side of a window during which the plane offset (2) stays ≤ ``max_angle_rad``.
 
-    Solves (2) for cos ΔΩ and divides by the rate ω − Ω̇ at which the node offset grows. Zero when
-    even the window's own offset |i − i_L| exceeds the limit; half a period when every node is within it.
+    Solves the half-angle form of (2) for ΔΩ and divides by the rate ω − Ω̇ at which the node offset
+    grows. Zero when even the window's own offset |i − i_L| exceeds the limit; half a period when
+    every node is within it.
     """
     half_period = math.pi / rel_rate_rad_s
     if max_angle_rad < abs(inc_rad - i_launch_rad):
         return 0.0
     den = math.sin(i_launch_rad) * math.sin(inc_rad)
-    if den <= 0.0:
+    if den <= 0.0 or max_angle_rad >= math.pi:
         return half_period
-    c = (math.cos(max_angle_rad) - math.cos(i_launch_rad) * math.cos(inc_rad)) / den
-    if c <= -1.0:
+    a = math.sin(0.5 * (inc_rad - i_launch_rad))
+    m = math.sin(0.5 * max_angle_rad)
+    b2 = (m * m - a * a) / den
+    if b2 >= 1.0:
         return half_period
-    return math.acos(min(1.0, c)) / rel_rate_rad_s
+    return 2.0 * math.asin(math.sqrt(max(0.0, b2))) / rel_rate_rad_s
 
 
 @kernel(3)
