@@ -124,7 +124,8 @@ def _node(orbit: TargetOrbit, t0) -> tuple[float, float]:
     if node is None:
         raise UndefinedNodeError(
             f"{orbit.name} has no node: give one with orbits.SSO(altitude, ltan='10:30') (or ltdn=), "
-            "orbits.from_tle(line1, line2), or orbit.with_node(raan=..., epoch=...)"
+            "orbits.from_tle(line1, line2), or orbit.with_node(raan=..., epoch=...) "
+            "(command line: --ltan, --ltdn or --tle)"
         )
     if node.ltan_hours is not None:
         ra = float(mean_sun_right_ascension(t0).to_value(u.rad))
