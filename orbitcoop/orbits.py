@@ -330,7 +330,7 @@ def from_tle(line1, line2, name=None) -> TargetOrbit:
         raise InputRangeError(f"unreadable TLE (sgp4: {first}): give the two 69-column lines of the set") from None
     if sat.error:
         raise InputRangeError(f"unreadable TLE (sgp4 error {sat.error}: {SGP4_ERRORS[sat.error]})")
-    if not 0.0 < sat.ecco < 1.0 and sat.ecco != 0.0:
+    if not 0.0 <= sat.ecco < 1.0:
         raise InputRangeError(f"TLE eccentricity {sat.ecco:g} is outside the valid range 0–1")
     r_earth_km = sat.radiusearthkm
     a_km = _si.WGS84_A_M / 1e3

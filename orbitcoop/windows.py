@@ -162,13 +162,14 @@ def _site_geometry(site):
 class _Plan:
     """Everything about one (site, orbit) pair the windows need, at the start epoch."""
 
-    def __init__(self, site, orbit, t0, parking_altitude):
+    def __init__(self, site, orbit, t0, parking_altitude, earth=None, node=None):
         import orbitcoop
 
         self.site, self.latc, self.lon = _site_geometry(site)
         self.assessment = a = orbitcoop.assess(self.site, orbit, parking_altitude=parking_altitude)
-        self.theta0, self.rate, self.ut1_known = earth_angle(t0)
-        self.raan0, self.raan_rate = _node(orbit, t0)
+        # The Earth's angle and the node at t0 are the same for every site: callers pass them in once.
+        self.theta0, self.rate, self.ut1_known = earth or earth_angle(t0)
+        self.raan0, self.raan_rate = node or _node(orbit, t0)
         self.rel = self.rate - self.raan_rate
         self.period = 2.0 * math.pi / self.rel
         self.inc = math.radians(orbit.inclination_deg)
@@ -220,6 +221,7 @@ def launch_windows(site, orbit, start, days=1, dv_budget=None, phasing_altitude=
       i_L through the pad has the target's node (the remaining wedge is |i − i_L|, the turn assess
       charges); a flown route with plane offset δ launches when the pad is δ short of the plane (an
       eastward first leg toward a plane still east of the pad). Positive: lift-off before the crossing;
+    - ``df.attrs["ut1"]`` says whether UT1 came from IERS tables or UTC stood in for it;
     - ``dv_m_s``: what the window costs (:func:`orbitcoop.assess`'s total);
     - with ``dv_budget`` (a speed): ``window_open``/``window_close``, the interval in which the extra
       plane change for a node missed by ΔΩ (:func:`dv_vs_time`) stays within the budget;
@@ -244,7 +246,8 @@ def launch_windows(site, orbit, start, days=1, dv_budget=None, phasing_altitude=
         raise InputRangeError(f"days = {days!r} is not a number") from None
     if not 0.0 < days <= MAX_DAYS:
         raise InputRangeError(f"days = {days:g} is outside the valid range 0–{MAX_DAYS:g}")
-    _node(o, t0)
+    node = _node(o, t0)
+    earth = earth_angle(t0)
     _check_tle_age(o, t0, days)
     budget = None
     if dv_budget is not None:
@@ -253,7 +256,7 @@ def launch_windows(site, orbit, start, days=1, dv_budget=None, phasing_altitude=
     span = days * _DAY_S
     frames = []
     for s in sites:
-        p = _Plan(s, o, t0, parking_altitude)
+        p = _Plan(s, o, t0, parking_altitude, earth, node)
         a = p.assessment
         k = np.arange(math.ceil(span / p.period) + 1) * p.period
         branches = (0.0, 1.0) if p.crosses else (0.0,)
@@ -287,7 +290,10 @@ def launch_windows(site, orbit, start, days=1, dv_budget=None, phasing_altitude=
     for col in ("time", "plane_crossing", "window_open", "window_close"):
         if col in df:
             df[col] = _utc(t0, df[col].to_numpy(dtype=float), TimeDelta)
-    return df.sort_values(["site", "time"], kind="stable").reset_index(drop=True)
+    df = df.sort_values(["site", "time"], kind="stable").reset_index(drop=True)
+    # Where UT1 came from: IERS tables, or UTC standing in for it (|UT1 − UTC| < 0.9 s).
+    df.attrs["ut1"] = "IERS" if earth[2] else "UTC (no IERS data for the date; error < 0.9 s)"
+    return df
 
 
 def _utc(t0, seconds, TimeDelta):
