@@ -120,6 +120,11 @@ def _node(orbit: TargetOrbit, t0) -> tuple[float, float]:
         raise UndefinedNodeError(
             f"{orbit.name} has no fixed plane (free inclination): a launch window needs an inclination and a node"
         )
+    if orbit.inclination_deg in (0.0, 180.0):
+        raise UndefinedNodeError(
+            f"{orbit.name} is equatorial: its plane has no node and every time of day reaches it alike "
+            "(launch windows need an inclination above 0° and below 180°)"
+        )
     node = orbit.node
     if node is None:
         raise UndefinedNodeError(

@@ -294,6 +294,8 @@ def test_orbit_without_a_node_says_what_to_give():
         launch_windows("tanegashima", "iss", "2026-12-07")
     with pytest.raises(UndefinedNodeError, match="free inclination"):
         launch_windows("tanegashima", "gto", "2026-12-07")
+    with pytest.raises(UndefinedNodeError, match="equatorial"):
+        launch_windows("kourou", orbits.LEO(400, 0).with_node(raan=0, epoch="2026-12-07"), "2026-12-07")
     with pytest.raises(InputRangeError, match="free inclination"):
         orbits.GTO().with_node(raan=0, epoch="2026-12-07")
     with pytest.raises(InputRangeError, match="exactly one"):
