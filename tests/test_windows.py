@@ -185,6 +185,10 @@ def test_site_north_of_the_plane_gets_its_closest_approach():
     assert list(v["direction"]) == ["closest"] * 3 and v["plane_crossing"].isna().all()
     assert v["dv_m_s"].iloc[0] == pytest.approx(orbitcoop.assess("vostochny", iss).dv.total.to_value(u.m / u.s))
     assert (df[df["site"] == "baikonur"]["direction"].value_counts() == 3).all()
+    # At the closest approach the cost is assess's; half a day later the node is 180° off and it costs more.
+    t = v["time"].iloc[0]
+    cost = dv_vs_time("vostochny", iss, [t, t + pd.Timedelta(hours=12)]).to_value(u.m / u.s)
+    assert cost[0] == pytest.approx(v["dv_m_s"].iloc[0], abs=1e-6) and cost[1] > cost[0] + 5000
 
 
 def test_window_width_and_cost_against_time():
