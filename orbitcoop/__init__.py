@@ -68,6 +68,13 @@ _PUBLIC = {
     "VehicleDataError": "orbitcoop.vehicles",
     "MissingVehicleDataError": "orbitcoop.vehicles",
     "orbits": "orbitcoop.orbits",
+    "launch_windows": "orbitcoop.windows",
+    "dv_vs_time": "orbitcoop.windows",
+    "mean_sun_right_ascension": "orbitcoop.windows",
+    "from_tle": "orbitcoop.orbits",
+    "Node": "orbitcoop.orbits",
+    "UndefinedNodeError": "orbitcoop.errors",
+    "StaleElementsWarning": "orbitcoop.errors",
 }
 
 __all__ = sorted(_PUBLIC)

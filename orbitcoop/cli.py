@@ -1,4 +1,4 @@
-"""Command line: ``orbitcoop sites | assess | compare | claims | report``; all but report take ``--json``.
+"""Command line: ``orbitcoop sites | assess | compare | claims | windows | report``; all but report take ``--json``.
 
 Human output is an aligned table; errors go to stderr with exit code 2.
 """
@@ -290,6 +290,57 @@ def cmd_payload(args) -> int:
     return 0
 
 
+def _windows_orbit(args):
+    """The target of ``orbitcoop windows``: ORBIT with its node from --ltan/--ltdn/--tle (or one it has)."""
+    from orbitcoop.orbits import from_tle, parse_orbit
+
+    if args.tle:
+        with open(args.tle, encoding="utf-8") as f:
+            lines = [line.rstrip("\n") for line in f if line.strip()]
+        # A 3-line set starts with the object's name; the elements are the lines starting 1 and 2.
+        elements = [line for line in lines if line[:2] in ("1 ", "2 ")]
+        if len(elements) != 2:
+            raise ValueError(
+                f"{args.tle}: expected the two lines of a TLE (starting '1 ' and '2 '), found {len(elements)}"
+            )
+        return from_tle(*elements, name=args.orbit)
+    orbit = parse_orbit(args.orbit)
+    if args.ltan or args.ltdn:
+        orbit = orbit.with_local_time(ltan=args.ltan, ltdn=args.ltdn)
+    return orbit
+
+
+def cmd_windows(args) -> int:
+    import astropy.units as u
+
+    from orbitcoop.windows import launch_windows
+
+    sites = [s.strip() for s in args.site.split(",")]
+    budget = None if args.budget is None else args.budget * u.m / u.s
+    df = launch_windows(sites, _windows_orbit(args), args.start, days=args.days, dv_budget=budget)
+    rows = df.to_dict(orient="records")
+    for row in rows:
+        for key in ("time", "plane_crossing", "window_open", "window_close"):
+            if key in row:
+                v = row[key]
+                row[key] = None if v is None or v != v else v.strftime("%Y-%m-%d %H:%M:%S")
+    columns = [
+        ("site", "site", ""),
+        ("time", "lift-off UTC", ""),
+        ("direction", "pass", ""),
+        ("plane_crossing", "plane crossing UTC", ""),
+        ("lead_min", "lead min", ".1f"),
+        ("azimuth_deg", "azimuth °", ".1f"),
+        ("in_corridor", "corridor", ""),
+        ("dv_m_s", "Δv m/s", ".0f"),
+    ]
+    if budget is not None:
+        columns += [("window_open", "opens", ""), ("window_close", "closes", "")]
+    if "phase_deg" in df:
+        columns += [("phase_deg", "phase °", ".0f"), ("phasing_days", "phasing d", ".2f")]
+    return _emit(args, rows, columns)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="orbitcoop", description="Launch-site feasibility and Δv from physics.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -324,6 +375,18 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--site", help="launch site (default: the vehicle's first home site)")
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=cmd_payload)
+    w = sub.add_parser("windows", help="launch windows: when a site passes under an orbit plane")
+    w.add_argument("site", help="site id, or several separated by commas")
+    w.add_argument("orbit", help="as for assess (e.g. sso:600, iss); its plane from --ltan/--ltdn/--tle")
+    w.add_argument("--start", required=True, help="first day, UTC (e.g. 2026-12-07)")
+    w.add_argument("--days", type=float, default=1.0, help="days to list (default 1)")
+    node = w.add_mutually_exclusive_group()
+    node.add_argument("--ltan", help="local mean time of the ascending node, HH:MM")
+    node.add_argument("--ltdn", help="local mean time of the descending node, HH:MM")
+    node.add_argument("--tle", help="file with a two-line element set of the target (names it ORBIT)")
+    w.add_argument("--budget", type=float, help="Δv budget [m/s] for the window width (opens/closes)")
+    w.add_argument("--json", action="store_true")
+    w.set_defaults(func=cmd_windows)
     r = sub.add_parser("report", help="write the Markdown + HTML report with figures")
     r.add_argument("--out", default="report", help="output folder (default: report)")
     r.add_argument("--file", help="a claims TOML file (default: the built-in claims)")

@@ -40,3 +40,11 @@ class InvalidOptionError(OrbitcoopError, ValueError):
 
 class ClaimsFileError(CatalogueError):
     """A malformed claims file: the message names the file, the statement and the field."""
+
+
+class UndefinedNodeError(OrbitcoopError, ValueError):
+    """An orbit without a plane fixed in space (no node), where a launch window needs one."""
+
+
+class StaleElementsWarning(UserWarning):
+    """Times far from a TLE's epoch: its node and phase are extrapolated beyond their usual accuracy."""

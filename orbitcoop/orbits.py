@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import astropy.units as u
@@ -78,6 +78,52 @@ def _deg(value, name) -> float:
     return value
 
 
+def _local_time_hours(value, name) -> float:
+    """Hours from ``"HH:MM"``, a number of hours or a time/angle Quantity; 00:00–24:00."""
+    text = str(value).strip()
+    if isinstance(value, str) and ":" in text:
+        hh, _, mm = text.partition(":")
+        try:
+            hours = int(hh) + float(mm) / 60.0
+        except ValueError:
+            raise InputRangeError(f"{name} = {value!r} is not a local time: write HH:MM, e.g. 10:30") from None
+        if not 0.0 <= float(mm) < 60.0:
+            raise InputRangeError(f"{name} = {value!r}: minutes must be 00–59")
+    elif isinstance(value, u.Quantity) and value.unit.is_equivalent(u.hourangle):
+        hours = float(value.to_value(u.hourangle))
+    else:
+        try:
+            hours = _scalar(value, u.h, name, "a time of day")
+        except ValueError:
+            raise InputRangeError(f"{name} = {value!r} is not a local time: write HH:MM, e.g. 10:30") from None
+    if not math.isfinite(hours) or not 0.0 <= hours <= 24.0:
+        raise InputRangeError(f"{name} = {value!r} is outside the valid range 00:00–24:00")
+    return hours
+
+
+@dataclass(frozen=True)
+class Node:
+    """Where an orbit's plane is: its ascending node, at an epoch, and how the node drifts.
+
+    Either ``raan_deg`` at ``epoch`` (ISO UTC) drifting at ``raan_rate_deg_day`` (J2 regression),
+    or ``ltan_hours``: the local mean solar time of the ascending node, which a sun-synchronous
+    plane keeps (RAAN = mean sun's right ascension + (LTAN − 12 h) × 15°). Right ascensions are
+    from the equinox of date (SGP4's TEME convention). ``tle`` keeps the two lines it came from.
+    """
+
+    raan_deg: float | None = None
+    epoch: str | None = None
+    raan_rate_deg_day: float = 0.0
+    ltan_hours: float | None = None
+    tle: tuple[str, str] | None = None
+
+    def __repr__(self):
+        if self.ltan_hours is not None:
+            h = self.ltan_hours
+            return f"Node(LTAN {int(h):02d}:{round((h % 1) * 60):02d})"
+        return f"Node(RAAN {self.raan_deg:g}° at {self.epoch}, {self.raan_rate_deg_day:+.4f}°/day)"
+
+
 @dataclass(frozen=True)
 class TargetOrbit:
     """An Earth orbit to reach: perigee/apogee altitude [km] and inclination [deg] (None = free)."""
@@ -90,6 +136,8 @@ class TargetOrbit:
     id: str = ""
     #: Characteristic energy [km²/s²] of an escape hyperbola (None: a bound orbit).
     c3_km2_s2: float | None = None
+    #: Where the plane is at a given time (None: any node; launch windows need one).
+    node: Node | None = None
 
     def __post_init__(self):
         # Range checks on construction, so a TargetOrbit built directly (not by LEO/SSO/...) cannot
@@ -137,6 +185,57 @@ class TargetOrbit:
             and abs(self.perigee_altitude_km * 1e3 - _si.GEO_ALTITUDE_M) < 1e3
         )
 
+    def with_node(self, raan, epoch, raan_rate=None) -> TargetOrbit:
+        """This orbit with its ascending node at right ascension ``raan`` (deg or Quantity) at ``epoch``.
+
+        ``epoch``: an astropy Time or an ISO UTC string. ``raan_rate`` (deg/day or Quantity): the
+        node's drift, by default the J2 regression of this orbit (Vallado 4th ed. ch. 9).
+
+        >>> from orbitcoop.orbits import ISS
+        >>> ISS.with_node(raan=120, epoch="2026-12-07").node
+        Node(RAAN 120° at 2026-12-07T00:00:00.000, -4.9748°/day)
+        """
+        from astropy.time import Time
+
+        if self.inclination_deg is None:
+            raise InputRangeError(f"{self.name} has a free inclination: a node needs a plane, give an inclination")
+        omega = _scalar(raan, u.deg, "raan", "an angle")
+        if not math.isfinite(omega):
+            raise InputRangeError(f"raan = {omega} is not a finite angle")
+        try:
+            t = epoch if isinstance(epoch, Time) else Time(epoch, scale="utc")
+        except ValueError:
+            raise InputRangeError(
+                f"epoch = {epoch!r} is not a time: give an ISO date such as 2026-12-07T00:00"
+            ) from None
+        if raan_rate is None:
+            from orbitcoop.core.windows import nodal_regression_rate
+
+            rp, ra = _si.WGS84_A_M + self.perigee_altitude_km * 1e3, _si.WGS84_A_M + self.apogee_altitude_km * 1e3
+            rate = math.degrees(
+                nodal_regression_rate(0.5 * (rp + ra), (ra - rp) / (ra + rp), math.radians(self.inclination_deg))
+            )
+            rate *= 86400.0
+        else:
+            rate = _scalar(raan_rate, u.deg / u.day, "raan_rate", "an angular rate")
+        node = Node(omega % 360.0, t.utc.isot, rate)
+        return replace(self, node=node)
+
+    def with_local_time(self, ltan=None, ltdn=None) -> TargetOrbit:
+        """This orbit with a sun-synchronous node at local mean time ``ltan`` (or ``ltdn``), e.g. ``"10:30"``.
+
+        LTDN = LTAN ± 12 h. The node follows the mean sun (it is meant for sun-synchronous orbits).
+        """
+        if (ltan is None) == (ltdn is None):
+            raise InputRangeError("give exactly one of ltan (local time of the ascending node) or ltdn (descending)")
+        if self.inclination_deg is None:
+            raise InputRangeError(f"{self.name} has a free inclination: a node needs a plane, give an inclination")
+        if ltan is not None:
+            hours = _local_time_hours(ltan, "ltan")
+        else:
+            hours = (_local_time_hours(ltdn, "ltdn") + 12.0) % 24.0
+        return replace(self, node=Node(ltan_hours=hours))
+
     def __repr__(self):
         inc = "free" if self.inclination_deg is None else f"{self.inclination_deg:g}°"
         if self.escape:
@@ -158,9 +257,11 @@ def MEO(altitude, inclination) -> TargetOrbit:
     return TargetOrbit(f"MEO {h:g} km {i:g}°", h, h, i)
 
 
-def SSO(altitude, eccentricity=0.0) -> TargetOrbit:
+def SSO(altitude, eccentricity=0.0, ltan=None, ltdn=None) -> TargetOrbit:
     """Sun-synchronous circular orbit at ``altitude``; the inclination comes from J2.
 
+    ``ltan``/``ltdn`` (``"10:30"``, hours or a Quantity) place its plane by the local mean time of
+    the ascending/descending node (:meth:`TargetOrbit.with_local_time`), for launch windows.
     Raises :class:`InputRangeError` above the highest sun-synchronous altitude.
     """
     # Imported here: the kernels (numba) load only when an SSO is built, not with the presets.
@@ -168,7 +269,8 @@ def SSO(altitude, eccentricity=0.0) -> TargetOrbit:
 
     h = _km(altitude, "altitude")
     i = float(sso_inclination(h * u.km, eccentricity).to_value(u.deg))
-    return TargetOrbit(f"SSO {h:g} km", h, h, i)
+    orbit = TargetOrbit(f"SSO {h:g} km", h, h, i)
+    return orbit if ltan is None and ltdn is None else orbit.with_local_time(ltan, ltdn)
 
 
 def GTO(perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3, inclination=None) -> TargetOrbit:
@@ -229,6 +331,44 @@ def Escape(c3, inclination=None) -> TargetOrbit:
     i = None if inclination is None else _deg(inclination, "inclination")
     name = f"escape C3 = {c3:g} km²/s²" + ("" if i is None else f" {i:g}°")
     return TargetOrbit(name, float(DEFAULT_PARKING_ALTITUDE.to_value(u.km)), math.inf, i, c3_km2_s2=c3)
+
+
+def from_tle(line1, line2, name=None) -> TargetOrbit:
+    """An Earth orbit with its node from a two-line element set, read by the ``sgp4`` package.
+
+    Altitudes from SGP4's mean perigee and apogee; the node is the TLE's RAAN at its epoch (TEME,
+    equinox of date) drifting at SGP4's secular J2 rate. Raises :class:`InputRangeError` naming
+    sgp4's complaint for lines it cannot read.
+    """
+    from astropy.time import Time
+    from sgp4.api import SGP4_ERRORS, WGS72, Satrec
+    from sgp4.earth_gravity import wgs72
+    from sgp4.io import twoline2rv
+
+    lines = (str(line1).rstrip(), str(line2).rstrip())
+    try:
+        twoline2rv(*lines, wgs72)  # sgp4's strict reader: names the column that is wrong
+        sat = Satrec.twoline2rv(*lines, WGS72)
+    except (ValueError, IndexError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputRangeError(f"unreadable TLE (sgp4: {first}): give the two 69-column lines of the set") from None
+    if sat.error:
+        raise InputRangeError(f"unreadable TLE (sgp4 error {sat.error}: {SGP4_ERRORS[sat.error]})")
+    if not 0.0 <= sat.ecco < 1.0:
+        raise InputRangeError(f"TLE eccentricity {sat.ecco:g} is outside the valid range 0–1")
+    r_earth_km = sat.radiusearthkm
+    a_km = _si.WGS84_A_M / 1e3
+    hp = _km((1.0 + sat.altp) * r_earth_km - a_km, "TLE perigee altitude")
+    ha = _km((1.0 + sat.alta) * r_earth_km - a_km, "TLE apogee altitude")
+    epoch = Time(sat.jdsatepoch, sat.jdsatepochF, format="jd", scale="utc")
+    node = Node(
+        math.degrees(sat.nodeo) % 360.0,
+        epoch.isot,
+        math.degrees(sat.nodedot) * 1440.0,  # rad/min → deg/day
+        tle=lines,
+    )
+    label = name or f"TLE {sat.satnum_str.strip()} epoch {epoch.isot[:16]}"
+    return TargetOrbit(label, hp, ha, math.degrees(sat.inclo), "two-line elements (sgp4)", node=node)
 
 
 @functools.cache

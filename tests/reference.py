@@ -367,3 +367,77 @@ def payload_residual(isp, burn, drop, m0, dv_req, r0, dv1, dv_after, thrust, n, 
     m_end = (m + drop[k]) * np.exp(dv_after / (G0 * isp[k]))
     loss = float(departure_loss(r0, dv1, m_end, thrust, isp[k], n))
     return ideal_dv(isp, burn, drop, m0, m) - dv_req - loss
+
+
+# ---------------------------------------------------------------- launch windows (orbitcoop.core.windows)
+
+
+def crossing_offset(latc, inc, south):
+    """α − Ω with the pad in the plane: sin(α − Ω) = tan φ'/tan i (Vallado 4th ed. ch. 6), clamped."""
+    x = np.arcsin(np.clip(np.tan(latc) / np.tan(inc), -1.0, 1.0))
+    return np.where(south != 0, np.pi - x, x)
+
+
+def crossing_time(theta0, rate, lon, latc, inc, raan0, raan_rate, t_from, south):
+    """First t ≥ t_from with θ0 + λ + ω t − (Ω0 + Ω̇ t) ≡ offset (mod 2π)."""
+    rel = rate - raan_rate
+    gap = crossing_offset(latc, inc, south) - (theta0 + lon - raan0 + rel * t_from)
+    return t_from + np.mod(gap, 2 * np.pi) / rel
+
+
+def plane_normal(inc, raan):
+    return np.stack([np.sin(raan) * np.sin(inc), -np.cos(raan) * np.sin(inc), np.cos(inc) + 0 * raan], axis=-1)
+
+
+def node_offset_angle(i_launch, inc, dnode):
+    """Angle between the two planes' normals, as the chord 2 asin(|h1 − h2|/2)."""
+    d = plane_normal(i_launch, dnode) - plane_normal(inc, 0 * dnode)
+    return 2 * np.arcsin(np.clip(np.linalg.norm(d, axis=-1) / 2, 0, 1))
+
+
+def window_half_width(i_launch, inc, rel, max_angle):
+    """ΔΩ at which node_offset_angle reaches max_angle, by brentq, over the rate (one element at a time)."""
+    from scipy.optimize import brentq
+
+    out = []
+    for il, i, r, m in np.broadcast(i_launch, inc, rel, max_angle):
+        if m < abs(i - il):
+            out.append(0.0)
+        elif node_offset_angle(il, i, np.pi) <= m:
+            out.append(np.pi / r)
+        else:
+            root = brentq(
+                lambda x, il=il, i=i, m=m: node_offset_angle(il, i, x) - m, 0.0, np.pi, xtol=1e-300, rtol=8.9e-16
+            )
+            out.append(root / r)
+    return np.array(out)
+
+
+def pad_argument_of_latitude(latc, inc, south):
+    """u of the pad's point of the plane, from its position vector in the plane's own axes (Ω = 0)."""
+    x = np.arcsin(np.clip(np.tan(latc) / np.tan(inc), -1, 1))
+    x = np.where(south != 0, np.pi - x, x)
+    r = np.stack([np.cos(latc) * np.cos(x), np.cos(latc) * np.sin(x), np.sin(latc)], axis=-1)
+    h = plane_normal(inc, 0 * x)
+    node = np.stack([np.ones_like(x), 0 * x, 0 * x], axis=-1)
+    y = np.cross(h, node)
+    return np.mod(np.arctan2((r * y).sum(-1), (r * node).sum(-1)), 2 * np.pi)
+
+
+def nodal_regression_rate(a, e, inc):
+    """Ω̇ = −(3/2) n J2 (R/p)² cos i (Curtis 3rd ed. §4.7)."""
+    n = np.sqrt(MU / a**3)
+    return -1.5 * n * J2 * R_J2**2 * np.cos(inc) / (a * (1 - e**2)) ** 2
+
+
+def argument_of_latitude_rate(a, e, inc):
+    """u̇ = n + Ṁ_J2 + ω̇_J2: Ṁ_J2 = (3/4) n J2 (R/p)² √(1−e²)(3cos²i − 1), ω̇ = (3/4) n J2 (R/p)² (5cos²i − 1)."""
+    n = np.sqrt(MU / a**3)
+    k = 0.75 * n * J2 * (R_J2 / (a * (1 - e**2))) ** 2
+    c2 = np.cos(inc) ** 2
+    return n + k * np.sqrt(1 - e**2) * (3 * c2 - 1) + k * (5 * c2 - 1)
+
+
+def phasing_time(phase, a_chaser, a_target, inc):
+    gain = argument_of_latitude_rate(a_chaser, 0.0, inc) - argument_of_latitude_rate(a_target, 0.0, inc)
+    return np.where(gain > 0, phase / np.where(gain > 0, gain, 1.0), np.nan)

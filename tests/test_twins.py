@@ -280,3 +280,36 @@ def test_staged_rocket_equation(rng):
             isp[v], burn[v], drop[v], m0[v], req[k], r0[k], dv1[k], after[k], thrust[v], n_burns[v], out[k]
         )
         assert abs(residual) < 1e-6, (k, residual)
+
+
+def test_windows(rng):
+    """Launch-window kernels (orbitcoop.core.windows) against their twins."""
+    n = 400
+    latc = rng.uniform(-1.4, 1.4, n)
+    inc = rng.uniform(0.05, math.pi - 0.05, n)
+    south = rng.integers(0, 2, n).astype(float)
+    close(vec.crossing_offset(latc, inc, south), ref.crossing_offset(latc, inc, south))
+    theta0, lon, raan0 = (rng.uniform(0, 2 * math.pi, n) for _ in range(3))
+    rate, drift = rng.uniform(7.29e-5, 7.293e-5, n), rng.uniform(-1.2e-6, 1.2e-6, n)
+    t_from = rng.uniform(0, 3e7, n)
+    args = (theta0, rate, lon, latc, inc, raan0, drift, t_from, south)
+    close(vec.crossing_time(*args), ref.crossing_time(*args))
+    i_launch = np.clip(inc + rng.uniform(-0.1, 0.1, n), 0.01, math.pi - 0.01)
+    dnode = rng.uniform(-math.pi, math.pi, n)
+    close(vec.node_offset_angle(i_launch, inc, dnode), ref.node_offset_angle(i_launch, inc, dnode))
+    rel, limit = rate - drift, rng.uniform(0.0, 0.3, n)
+    close(
+        vec.window_half_width(i_launch, inc, rel, limit), ref.window_half_width(i_launch, inc, rel, limit), rtol=1e-11
+    )
+    reach = np.abs(latc) <= np.minimum(inc, math.pi - inc)
+    close(
+        vec.pad_argument_of_latitude(latc[reach], inc[reach], south[reach]),
+        ref.pad_argument_of_latitude(latc[reach], inc[reach], south[reach]),
+        atol=1e-12,
+    )
+    assert np.isnan(vec.pad_argument_of_latitude(latc[~reach], inc[~reach], south[~reach])).all()
+    a, e = WGS84_A_M + rng.uniform(150e3, 40000e3, n), rng.uniform(0, 0.7, n)
+    close(vec.nodal_regression_rate(a, e, inc), ref.nodal_regression_rate(a, e, inc), atol=1e-25)
+    close(vec.argument_of_latitude_rate(a, e, inc), ref.argument_of_latitude_rate(a, e, inc))
+    phase, a2 = rng.uniform(0, 2 * math.pi, n), WGS84_A_M + rng.uniform(150e3, 1000e3, n)
+    close(vec.phasing_time(phase, a2, a, inc), ref.phasing_time(phase, a2, a, inc))

@@ -5,7 +5,17 @@ Importing this module imports every kernel module (each registers its array vers
 explicit import, ``from orbitcoop.core import vec``, with no lazy lookup.
 """
 
-from orbitcoop.core import azimuth, burns, checks, dogleg, geo, geodesy, maneuvers, sso  # noqa: F401  (registers kernels)
+from orbitcoop.core import (  # noqa: F401  (registers kernels)
+    azimuth,
+    burns,
+    checks,
+    dogleg,
+    geo,
+    geodesy,
+    maneuvers,
+    sso,
+    windows,
+)
 from orbitcoop.core.jit import KERNELS
 
 # The kernels' array versions become this module's attributes (vec.<name>).
