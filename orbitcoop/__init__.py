@@ -67,6 +67,8 @@ _PUBLIC = {
     "VehicleDataError": "orbitcoop.vehicles",
     "MissingVehicleDataError": "orbitcoop.vehicles",
     "orbits": "orbitcoop.orbits",
+    "flight_record": "orbitcoop.record",
+    "flown_envelope": "orbitcoop.record",
 }
 
 __all__ = sorted(_PUBLIC)
