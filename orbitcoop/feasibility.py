@@ -24,7 +24,7 @@ from orbitcoop.core.checks import scale_and_count_bad
 from orbitcoop.core.dogleg import nearest_inclination_rows
 from orbitcoop.errors import InputRangeError, UnreachableOrbitError
 from orbitcoop.orbits import TargetOrbit, as_target
-from orbitcoop.sites import FlownRoute, LaunchSite, get_site
+from orbitcoop.sites import Corridor, FlownRoute, InclinationLimit, LaunchSite, get_site
 
 MU = _si.GM_EARTH_M3_S2
 R_EQ = _si.WGS84_A_M
@@ -422,8 +422,8 @@ def _plain(q, unit):
 def _intervals(site: LaunchSite | None, speed: float):
     """Inclination intervals [rad] a site may launch into directly, and whether they are published.
 
-    Published corridors and inclination limits (clipped to what geometry allows);
-    with none published, the geometric range [φ', 180° − φ'] and ``known=False``.
+    Published corridors and inclination limits, widened by the flown envelope (clipped to what
+    geometry allows); with none published, the geometric range [φ', 180° − φ'] and ``known=False``.
     """
     lat = math.radians(site.latitude_deg) if site else 0.0
     alt = (site.elevation_m or 0.0) if site else 0.0
@@ -441,7 +441,14 @@ def _intervals(site: LaunchSite | None, speed: float):
             hi = geo_hi if lim.max_deg is None else min(geo_hi, math.radians(lim.max_deg))
             if lo <= hi:
                 out.append((lo, hi))
-    known = bool(site is not None and site.constraints_known)
+        # The flight record: bands of inclination the site keeps flying are allowed too, where
+        # published limits would exclude them (orbitcoop.record). With nothing published the record
+        # restricts nothing: a plane not flown yet is not a plane forbidden.
+        for band in site.envelope if site.published_known else ():
+            lo, hi = max(geo_lo, math.radians(band.min_deg)), min(geo_hi, math.radians(band.max_deg))
+            if lo <= hi:
+                out.append((lo, hi))
+    known = bool(site is not None and site.published_known)
     if not out:
         out = [(geo_lo, geo_hi)]
     return tuple(out), known, i_min
@@ -461,6 +468,27 @@ def _same_range_sites(site: LaunchSite, inc: float, speed: float) -> list[str]:
         and s.constraints_known
         and abs(_reachable(s, inc, speed) - inc) < _EPS
     ]
+
+
+def _allowed_by(site: LaunchSite, inc: float, speed: float) -> list[str]:
+    """A note naming what allows inclination ``inc`` [rad] when the site's own published constraints
+    do not: one of its pads' (a station is the union of its pads), else its flown envelope."""
+    from dataclasses import replace
+
+    def allows(corridors, limits):
+        trial = replace(site, corridors=tuple(corridors), inclination_limits=tuple(limits), envelope=())
+        return bool(corridors or limits) and abs(_reachable(trial, inc, speed) - inc) < _EPS
+
+    own = [c for c in site.corridors if not c.pad], [c for c in site.inclination_limits if not c.pad]
+    if allows(*own):
+        return []
+    for c in (*site.corridors, *site.inclination_limits):
+        if c.pad and allows([c] * isinstance(c, Corridor), [c] * isinstance(c, InclinationLimit)):
+            return [f"launched from pad {c.pad}: its {c.label} allows {math.degrees(inc):.2f}° ({c.source})"]
+    band = site.flown_band(math.degrees(inc))
+    if band is not None:
+        return [f"flown envelope: {band.label} on {', '.join(band.vehicles)} ({band.source})"]
+    return []
 
 
 def _reachable(site, inc, speed):
@@ -652,7 +680,12 @@ def _describe(k, p, site, orbit):
     plane, dogleg = float(p["plane"][k]), float(p["dogleg"][k])
     tgt, launch = math.degrees(p["target"][k]), math.degrees(p["i_launch"][k])
     notes = []
-    if not known:
+    if not known and site.envelope:
+        notes.append(
+            f"flown envelope: {', '.join(b.label for b in site.envelope)} ({site.envelope[0].source}); "
+            "no published launch-azimuth range or inclination limit: reachability judged by geometry alone"
+        )
+    elif not known:
         notes.append(
             "corridor unknown: no published launch-azimuth range or inclination limit; "
             "reachability judged by geometry alone"
@@ -693,6 +726,8 @@ def _describe(k, p, site, orbit):
             elif higher:
                 strategy = "gto split" if orbit.geostationary else strategy + " (split)"
                 notes.append("plane change split optimally between the transfer's perigee and apogee burns")
+    if known and in_corridor:
+        notes += _allowed_by(site, float(p["i_launch"][k]), float(p["v1"][k]))
     if orbit.inclination_deg is None:
         notes.append(f"inclination free: took the cheapest allowed plane, {launch:.2f}°")
     # Evidence from the catalogue: missions flown from here into (nearly) this plane.
