@@ -95,7 +95,10 @@ def test_changing_a_corridor_changes_the_answer(tmp_path):
 
     from orbitcoop.sites import Corridor
 
-    narrow = replace(base, id="kourou-test", corridors=(Corridor(349.5, 10.0, "test [C]"),), inclination_limits=())
+    # No flown envelope either: the record holds ISS-bound flights from Kourou (ATV on Ariane 5).
+    narrow = replace(
+        base, id="kourou-test", corridors=(Corridor(349.5, 10.0, "test [C]"),), inclination_limits=(), envelope=()
+    )
     assert oc.assess(base, "iss").in_corridor is True
     assert oc.assess(narrow, "iss").in_corridor is False
 
