@@ -227,9 +227,12 @@ class LaunchSite:
         return next((b for b in self.envelope if b.applies_to(inclination_deg)), None)
 
     def __repr__(self) -> str:
+        # Short: the published constraints, or the size of the flown envelope (constraints_label has it all).
+        published = ", ".join(c.label for c in (*self.corridors, *self.inclination_limits))
+        flown = f"flown envelope of {len(self.envelope)} bands" if self.envelope else "corridor unknown"
         return (
             f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, {self.status}, "
-            f"{self.constraints_label})"
+            f"{published or flown})"
         )
 
 
