@@ -465,7 +465,7 @@ def _same_range_sites(site: LaunchSite, inc: float, speed: float) -> list[str]:
         for s in list_sites(status="active")
         if s.id != site.id
         and (s.id == family or s.parent == family)
-        and s.constraints_known
+        and s.published_known
         and abs(_reachable(s, inc, speed) - inc) < _EPS
     ]
 
