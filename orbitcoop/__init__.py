@@ -75,6 +75,8 @@ _PUBLIC = {
     "Node": "orbitcoop.orbits",
     "UndefinedNodeError": "orbitcoop.errors",
     "StaleElementsWarning": "orbitcoop.errors",
+    "flight_record": "orbitcoop.flights",
+    "flown_envelope": "orbitcoop.flights",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -25,7 +25,7 @@ from orbitcoop.core.dogleg import nearest_inclination_rows
 from orbitcoop.defaults import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE
 from orbitcoop.orbits import TargetOrbit, as_target
 from orbitcoop.outcomes import CorridorStatus, Strategy
-from orbitcoop.reach import REACH_TOLERANCE_RAD, reachable_intervals, same_range_alternatives
+from orbitcoop.reach import REACH_TOLERANCE_RAD, allowed_by, reachable_intervals, same_range_alternatives
 from orbitcoop.sites import FlownRoute, LaunchSite
 
 MU = _si.GM_EARTH_M3_S2
@@ -286,7 +286,12 @@ def describe(k: int, p: Plan, site: LaunchSite, orbit: TargetOrbit) -> PairDescr
     plane, dogleg = float(p.plane[k]), float(p.dogleg[k])
     tgt, launch = math.degrees(p.target[k]), math.degrees(p.i_launch[k])
     notes = []
-    if not known:
+    if not known and site.envelope:
+        notes.append(
+            f"flown envelope: {', '.join(b.label for b in site.envelope)} ({site.envelope[0].source}); "
+            "no published launch-azimuth range or inclination limit: reachability judged by geometry alone"
+        )
+    elif not known:
         notes.append(
             "corridor unknown: no published launch-azimuth range or inclination limit; "
             "reachability judged by geometry alone"
@@ -327,6 +332,8 @@ def describe(k: int, p: Plan, site: LaunchSite, orbit: TargetOrbit) -> PairDescr
             elif higher:
                 strategy = Strategy.GTO_SPLIT if orbit.geostationary else strategy.split()
                 notes.append("plane change split optimally between the transfer's perigee and apogee burns")
+    if known and in_corridor:
+        notes += allowed_by(site, float(p.i_launch[k]), float(p.v1[k]))
     if orbit.inclination_deg is None:
         notes.append(f"inclination free: took the cheapest allowed plane, {launch:.2f}°")
     # Evidence from the catalogue: missions flown from here into (nearly) this plane.

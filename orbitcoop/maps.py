@@ -94,45 +94,25 @@ def limit_azimuths(site):
 
 
 def _flown_envelope(site):
-    """The flight record's inclination envelope [(min, max) deg], if this build has one; else [].
-
-    Looks for ``orbitcoop.record.flown_envelope(site)`` (being added separately): one (min, max)
-    pair or a list of them, floats in degrees or angle Quantities. Anything else means "none".
-    """
-    try:
-        from orbitcoop import record  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    fn = getattr(record, "flown_envelope", None)
-    if fn is None:
-        return []
-    try:
-        env = fn(site)
-        if env is None:
-            return []
-        pairs = [env] if np.ndim(u.Quantity(env[0], u.deg)) == 0 else list(env)
-        return [(float(u.Quantity(a, u.deg).value), float(u.Quantity(b, u.deg).value)) for a, b in pairs]
-    except (LookupError, ValueError, TypeError, u.UnitsError):
-        return []
+    """The flight record's inclination bands of ``site`` [(min, max) deg] (orbitcoop.flights); [] if none."""
+    return [(b.min_deg, b.max_deg) for b in getattr(site, "envelope", ())]
 
 
 def azimuth_envelope(site) -> list[tuple[float, float, str]]:
     """The launch-azimuth fans drawn for a site: [(azimuth_min, azimuth_max, kind)], deg clockwise.
 
-    ``kind`` is ``"flown"`` (the flight record's inclination envelope, where available), else
-    ``"corridor"`` (published ground-azimuth ranges) and ``"limits"`` (published inclination limits
-    as azimuths). Empty when nothing is known: the map then shows a marker only. Switching the
-    map to flown envelopes only needs this function.
+    ``kind`` is ``"corridor"`` (published ground-azimuth ranges), ``"limits"`` (published inclination
+    limits as azimuths) and ``"flown"`` (the bands of inclination the flight record shows the site
+    flying, :mod:`orbitcoop.flights`), in that order. Empty when nothing is known: the map then
+    shows a marker only.
 
     >>> from orbitcoop import get_site
-    >>> [(round(a), round(b), k) for a, b, k in azimuth_envelope(get_site("kourou"))]
+    >>> [(round(a), round(b), k) for a, b, k in azimuth_envelope(get_site("kourou"))][:1]
     [(350, 94, 'corridor')]
     """
     flown = [(a, b, "flown") for lo, hi in _flown_envelope(site) for a, b in _inclination_wedges(site, lo, hi)]
-    if flown:
-        return flown
     fans = [(c.azimuth_min_deg, c.azimuth_max_deg, "corridor") for c in site.corridors]
-    return fans + [(a, b, "limits") for a, b in limit_azimuths(site)]
+    return fans + [(a, b, "limits") for a, b in limit_azimuths(site)] + flown
 
 
 def _fan_polygon(lon_deg, lat_deg, az_start, az_end, range_km=FAN_RANGE_KM):

@@ -35,12 +35,12 @@ def geo_penalty_split(sites=None):
         sites = [s for s in list_sites(status="active") if not s.parent]
     sites = [get_site(s) for s in sites]
     full = compare(sites, "geo")
-    bare = compare([replace(s, corridors=(), inclination_limits=(), routes=()) for s in sites], "geo")
+    bare = compare([replace(s, corridors=(), inclination_limits=(), routes=(), envelope=()) for s in sites], "geo")
     df = full[["site", "latitude_deg", "dv_penalty_m_s"]].copy()
     df["latitude_only_m_s"] = bare["dv_penalty_m_s"].to_numpy()
     # A constraint can only remove options; clip rounding noise below zero.
     df["constraints_m_s"] = np.maximum(df["dv_penalty_m_s"] - df["latitude_only_m_s"], 0.0)
-    df["constraints_known"] = [s.constraints_known or bool(s.routes) for s in sites]
+    df["constraints_known"] = [s.published_known or bool(s.routes) for s in sites]
     return df.sort_values("latitude_deg", key=abs, kind="stable").reset_index(drop=True)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import astropy.units as u
 
 from orbitcoop.errors import CatalogueError, UnknownSiteError
+from orbitcoop.record import FlownBand, with_envelopes
 
 STATUSES = ("active", "planned", "retired")
 
@@ -33,6 +34,8 @@ class Corridor:
     azimuth_max_deg: float
     source: str
     note: str = ""
+    #: The pad whose constraint this is, where a station carries it for its pad ("" = the site's own).
+    pad: str = ""
 
     @property
     def label(self) -> str:
@@ -48,6 +51,8 @@ class InclinationLimit:
     max_deg: float | None
     source: str
     note: str = ""
+    #: The pad whose constraint this is, where a station carries it for its pad ("" = the site's own).
+    pad: str = ""
 
     @property
     def label(self) -> str:
@@ -127,6 +132,15 @@ class LaunchSite:
     flown: tuple[FlownOrbit, ...] = ()
     routes: tuple[FlownRoute, ...] = ()
     notes: str = field(default="", compare=False)
+    #: GCAT launch-site codes of this site's launches (a station: every pad) and GCAT "SITE:PAD" codes
+    #: of this pad's; they tie the flight record (orbitcoop.record) to the catalogue.
+    gcat_sites: tuple[str, ...] = ()
+    gcat_pads: tuple[str, ...] = ()
+    #: The flown envelope: inclination bands of the site's successful launches since 1990
+    #: (:func:`orbitcoop.flights.flown_envelope`), attached when the built-in catalogue loads.
+    envelope: tuple[FlownBand, ...] = ()
+    #: True for a pad whose corridors and limits are its station's, inherited for want of its own.
+    constraints_inherited: bool = field(default=False, compare=False)
 
     def route_for(self, inclination_deg: float) -> FlownRoute | None:
         """The flown route that applies to orbits of this inclination (the largest turn if several do)."""
@@ -164,19 +178,34 @@ class LaunchSite:
         return tuple((c.azimuth_min_deg << u.deg, c.azimuth_max_deg << u.deg) for c in self.corridors)
 
     @property
-    def constraints_known(self) -> bool:
-        """True if a corridor or an inclination limit is published for this site."""
+    def published_known(self) -> bool:
+        """True if a corridor or an inclination limit is published for this site (or one of its pads)."""
         return bool(self.corridors or self.inclination_limits)
 
     @property
+    def constraints_known(self) -> bool:
+        """True if a corridor or an inclination limit is published, or the flight record shows an envelope."""
+        return bool(self.published_known or self.envelope)
+
+    @property
     def constraints_label(self) -> str:
-        """The published corridors and inclination limits in a few characters, or 'corridor unknown'."""
-        return ", ".join(c.label for c in (*self.corridors, *self.inclination_limits)) or "corridor unknown"
+        """Published corridors and limits, then the flown envelope, in a few characters; or 'corridor unknown'."""
+        parts = [c.label + (f" ({c.pad})" if c.pad else "") for c in (*self.corridors, *self.inclination_limits)]
+        if self.envelope:
+            parts.append("flown envelope: " + ", ".join(b.label for b in self.envelope))
+        return ", ".join(parts) or "corridor unknown"
+
+    def flown_band(self, inclination_deg: float) -> FlownBand | None:
+        """The band of the flown envelope that holds ``inclination_deg`` (None if none does)."""
+        return next((b for b in self.envelope if b.applies_to(inclination_deg)), None)
 
     def __repr__(self) -> str:
+        # Short: the published constraints, or the size of the flown envelope (constraints_label has it all).
+        published = ", ".join(c.label for c in (*self.corridors, *self.inclination_limits))
+        flown = f"flown envelope of {len(self.envelope)} bands" if self.envelope else "corridor unknown"
         return (
             f"LaunchSite({self.id!r}, {self.latitude_deg:.4f}°, {self.longitude_deg:.4f}°, {self.status}, "
-            f"{self.constraints_label})"
+            f"{published or flown})"
         )
 
 
@@ -291,7 +320,30 @@ def _parse_site(entry: dict, where: str) -> LaunchSite:
         flown=flown,
         routes=tuple(routes),
         notes=entry.get("notes", ""),
+        gcat_sites=tuple(_codes(entry, "gcat_sites", where)),
+        gcat_pads=tuple(_codes(entry, "gcat_pads", where, pads=True)),
     )
+
+
+def _codes(entry: dict, key: str, where: str, pads: bool = False) -> list[str]:
+    """GCAT codes: site codes ('JQ'), or for ``pads`` 'SITE:PAD' pairs ('JQ:LC921')."""
+    codes = entry.get(key, [])
+    if not isinstance(codes, list) or not all(isinstance(c, str) and c.strip() for c in codes):
+        raise CatalogueError(f"{where}: {key} should be a list of GCAT codes, got {codes!r}")
+    if pads and not all(":" in c for c in codes):
+        raise CatalogueError(f"{where}: {key} entries are 'SITE:PAD' GCAT codes, got {codes!r}")
+    return codes
+
+
+def _numbers(c: Corridor | InclinationLimit) -> tuple:
+    if isinstance(c, Corridor):
+        return (c.azimuth_min_deg, c.azimuth_max_deg)
+    return (c.min_deg, c.max_deg)
+
+
+def _same(constraint, others) -> bool:
+    """True if ``others`` holds a constraint with the same numbers (e.g. a pad's copy of its station's)."""
+    return any(_numbers(constraint) == _numbers(o) for o in others)
 
 
 class Catalogue:
@@ -309,18 +361,31 @@ class Catalogue:
             if site.parent and site.parent not in self._sites:
                 raise CatalogueError(f"{self.origin}: {site.id!r} has unknown parent {site.parent!r}")
             parent = self._sites.get(site.parent)
-            if parent is not None and not site.constraints_known and parent.constraints_known:
+            if parent is not None and not site.published_known and parent.published_known:
                 # A pad flies under its range's safety rules: inherit the site's published constraints.
                 self._sites[site.id] = replace(
                     site,
                     corridors=parent.corridors,
                     inclination_limits=parent.inclination_limits,
                     notes=(site.notes + f" Corridor/limits inherited from {parent.id!r}.").strip(),
+                    constraints_inherited=True,
                 )
             site = self._sites[site.id]
             if parent is not None and not site.routes and parent.routes:
                 # The same range flies the same routes.
                 self._sites[site.id] = replace(site, routes=parent.routes)
+        for station in list(self._sites.values()):
+            # A station is the union of its active pads: it carries each pad's own published
+            # constraints, tagged with the pad, so that assessing the station finds the pad that
+            # reaches a plane (e.g. Cape Canaveral's SSO corridor belongs to its SLC-40 pad).
+            corridors, limits = list(station.corridors), list(station.inclination_limits)
+            for pad in self._sites.values():
+                if pad.parent != station.id or pad.status != "active":
+                    continue
+                corridors += [replace(c, pad=pad.id) for c in pad.corridors if not _same(c, corridors)]
+                limits += [replace(c, pad=pad.id) for c in pad.inclination_limits if not _same(c, limits)]
+            if len(corridors) > len(station.corridors) or len(limits) > len(station.inclination_limits):
+                self._sites[station.id] = replace(station, corridors=tuple(corridors), inclination_limits=tuple(limits))
         # Ids first, so that an id always finds its own site even where another site's
         # alias happens to spell it (e.g. a pad named after its atoll).
         for site in self._sites.values():
@@ -367,9 +432,9 @@ class Catalogue:
 
 @functools.cache
 def catalogue() -> Catalogue:
-    """The built-in catalogue (loaded once)."""
+    """The built-in catalogue (loaded once), each site with its flown envelope from the flight record."""
     with resources.as_file(resources.files("orbitcoop") / "data" / "launch_sites.toml") as path:
-        return Catalogue.from_toml(path)
+        return with_envelopes(Catalogue.from_toml(path))
 
 
 def get_site(name) -> LaunchSite:

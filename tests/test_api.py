@@ -1,6 +1,7 @@
 """The units API: Quantity in and out, broadcasting, clear errors, assess and compare."""
 
 import math
+from dataclasses import replace
 
 import astropy.units as u
 import numpy as np
@@ -107,27 +108,43 @@ def test_assess_below_minimum_is_a_plane_change_not_an_error():
 
 
 def test_corridor_outside_gives_dogleg():
-    a = oc.assess("jiuquan", "tiangong")  # published 57–70° corridor, station at 41.5°
+    # Jiuquan's published (historical) 57–70° limit alone excludes the station at 41.5°: a dogleg.
+    # The real site also carries its flown envelope, which holds the Tiangong plane (issue 14;
+    # tests/test_flight_record.py); strip it to see the published limit at work.
+    published_only = replace(oc.get_site("jiuquan"), envelope=())
+    a = oc.assess(published_only, "tiangong")
     assert a.direct and a.in_corridor is False and a.strategy.startswith("dogleg")
     assert a.dv.dogleg.to_value(u.m / u.s) > 0
 
 
 def test_corridor_outside_names_a_pad_of_the_same_range_that_reaches_it():
-    # The Cape station's published window (35–120°) stops at 57°; its SLC-40 pad has the southward
-    # polar corridor (66–145°): the way that does reach a sun-synchronous plane from this range.
-    a = oc.assess("cape-canaveral", "sso:700")
+    # SLC-41's published limit (28–57°) stops short of a sun-synchronous plane; its sibling SLC-40
+    # has the southward polar corridor (66–145°): the way that does reach it from this range. (The
+    # Cape station itself is the union of its pads and now reaches it directly: test_flight_record.)
+    a = oc.assess("cape-canaveral-slc41", "sso:700")
     assert a.in_corridor is False
     assert any(n.startswith("cape-canaveral-slc40 (same range") and "directly" in n for n in a.notes)
     assert not any("same range" in n for n in oc.assess("cape-canaveral-slc40", "sso:700").notes)
-    # No pad of Jiuquan reaches the Tiangong plane directly: no such note.
-    assert not any("same range" in n for n in oc.assess("jiuquan", "tiangong").notes)
+    # SLC-37 and LC-36 (published 28–57°, no polar flights in the record) are not named.
+    assert not any(n.startswith(("cape-canaveral-slc37", "cape-canaveral-lc36")) for n in a.notes)
+    # Jiuquan's published limit alone excludes the Tiangong plane; its pads fly under the range's
+    # rules and share its flown envelope (the CZ-2F pad SLS-1 flies Shenzhou there): they are named.
+    published_only = replace(oc.get_site("jiuquan"), envelope=())
+    notes = oc.assess(published_only, "tiangong").notes
+    assert any(n.startswith("jiuquan-sls1 (same range") and "41.50° directly" in n for n in notes)
 
 
 def test_corridor_unknown_is_reported():
+    # No published corridor or limit at Tanegashima: the verdict stays unknown and geometry decides;
+    # the note quotes what the flight record shows instead (issue 14). A site with no record either
+    # (SaxaVord, planned) still says "corridor unknown".
     a = oc.assess("tanegashima", "iss")
     assert a.in_corridor is None
     assert a.to_dict()["in_corridor"] == "unknown"
-    assert any("corridor unknown" in n for n in a.notes)
+    assert any(n.startswith("flown envelope: ") and "51.64–51.68°" in n for n in a.notes)
+    b = oc.assess("saxavord", "sso:600")
+    assert b.in_corridor is None
+    assert any("corridor unknown" in n for n in b.notes)
 
 
 def test_dv_parts_add_up():

@@ -72,6 +72,32 @@ def test_ids_unique():
     assert len(ids) == len(set(ids))
 
 
+def test_gcat_codes_tie_each_record_code_to_one_site():
+    # The flight record's one link to the catalogue (orbitcoop.record): a GCAT site code names one
+    # station, a 'SITE:PAD' code one pad, and a pad's codes sit under its station's site codes.
+    sites, pads = {}, {}
+    by_id = {s.id: s for s in catalogue()}
+    for s in catalogue():
+        for code in s.gcat_sites:
+            assert code not in sites, (code, sites.get(code), s.id)
+            sites[code] = s.id
+        for code in s.gcat_pads:
+            assert code not in pads, (code, pads.get(code), s.id)
+            pads[code] = s.id
+            if s.parent:
+                assert code.split(":")[0] in by_id[s.parent].gcat_sites, (s.id, code)
+
+
+def test_malformed_gcat_pad_code_is_rejected(tmp_path):
+    p = tmp_path / "bad.toml"
+    p.write_text(
+        '[[site]]\nid = "x"\nname = "X"\ncountry = "C"\noperator = "O"\nstatus = "active"\n'
+        'latitude_deg = 5.0\nlongitude_deg = 0.0\nposition_source = "s [A]"\ngcat_pads = ["LC1"]\n'
+    )
+    with pytest.raises(CatalogueError, match="'SITE:PAD' GCAT codes"):
+        Catalogue.from_toml(p)
+
+
 def test_malformed_catalogue_names_entry_and_field(tmp_path):
     p = tmp_path / "bad.toml"
     p.write_text(
@@ -95,7 +121,10 @@ def test_changing_a_corridor_changes_the_answer(tmp_path):
 
     from orbitcoop.sites import Corridor
 
-    narrow = replace(base, id="kourou-test", corridors=(Corridor(349.5, 10.0, "test [C]"),), inclination_limits=())
+    # No flown envelope either: the record holds ISS-bound flights from Kourou (ATV on Ariane 5).
+    narrow = replace(
+        base, id="kourou-test", corridors=(Corridor(349.5, 10.0, "test [C]"),), inclination_limits=(), envelope=()
+    )
     assert oc.assess(base, "iss").in_corridor is True
     assert oc.assess(narrow, "iss").in_corridor is False
 

@@ -1,8 +1,7 @@
 """Figures: the shipped Natural Earth basemap, the site map's fans, markers and labels, the GEO split."""
 
 import itertools
-import sys
-import types
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -43,13 +42,18 @@ def test_basemap_is_shipped_small_and_credited():
 
 
 def test_azimuth_envelope_from_catalogue():
+    def published(site):
+        return [f for f in maps.azimuth_envelope(site) if f[2] != "flown"]
+
     kourou = orbitcoop.get_site("kourou")
-    assert [(a, b, k) for a, b, k in maps.azimuth_envelope(kourou)] == [(349.5, 93.5, "corridor")]
-    assert maps.azimuth_envelope(orbitcoop.get_site("vandenberg")) == []  # corridor unknown: marker only
+    assert published(kourou) == [(349.5, 93.5, "corridor")]
+    assert {k for *_, k in maps.azimuth_envelope(kourou)} == {"corridor", "flown"}  # and what it flies
+    bare = replace(orbitcoop.get_site("vandenberg"), envelope=())
+    assert maps.azimuth_envelope(bare) == []  # nothing published, nothing flown: marker only
     # Inclination limits i 57-70 at Jiuquan: a northbound and a southbound wedge; the northbound one
     # runs from the 70° azimuth (more westerly) clockwise to the 57° one.
     jiuquan = orbitcoop.get_site("jiuquan")
-    fans = maps.azimuth_envelope(jiuquan)
+    fans = published(jiuquan)
     assert [k for *_, k in fans] == ["limits", "limits"]
     north, south = fans[0][:2], fans[1][:2]
     import astropy.units as u
@@ -61,22 +65,25 @@ def test_azimuth_envelope_from_catalogue():
 
 def test_inclination_wedges_join_at_due_east_and_west():
     # Mahia (39.3°S) may fly i >= 39°, i.e. every plane its latitude allows: one full circle.
-    assert maps.azimuth_envelope(orbitcoop.get_site("mahia")) == [(0.0, 360.0, "limits")]
+    def limits(site):
+        return [f for f in maps.azimuth_envelope(orbitcoop.get_site(site)) if f[2] == "limits"]
+
+    assert limits("mahia") == [(0.0, 360.0, "limits")]
     # Vostochny (51.9°N), i 50-110°: the lower bound is below the site's minimum, so the north and
     # south wedges meet due east and join into one, from the 110° north azimuth clockwise to the south one.
-    (fan,) = maps.azimuth_envelope(orbitcoop.get_site("vostochny"))
+    (fan,) = limits("vostochny")
     assert fan[0] == pytest.approx(324.8, abs=0.1) and fan[1] == pytest.approx(215.2, abs=0.1)
 
 
-def test_azimuth_envelope_switches_to_the_flight_record(monkeypatch):
-    fake = types.ModuleType("orbitcoop.record")
-    fake.flown_envelope = lambda site: (51.6, 51.7) if site.id == "baikonur" else None
-    monkeypatch.setitem(sys.modules, "orbitcoop.record", fake)
-    monkeypatch.setattr(orbitcoop, "record", fake, raising=False)
-    fans = maps.azimuth_envelope(orbitcoop.get_site("baikonur"))
-    assert {k for *_, k in fans} == {"flown"} and len(fans) == 2
-    # No flight-record envelope for a site: the catalogue's published fans, as before.
-    assert maps.azimuth_envelope(orbitcoop.get_site("kourou"))[0][2] == "corridor"
+def test_azimuth_envelope_draws_the_flight_record():
+    from orbitcoop.record import FlownBand
+
+    band = FlownBand(51.6, 51.7, 12, 2000, 2020, ("soyuz",))
+    baikonur = replace(orbitcoop.get_site("baikonur"), envelope=(band,))
+    flown = [f for f in maps.azimuth_envelope(baikonur) if f[2] == "flown"]
+    assert len(flown) == 2  # one band: a northbound and a southbound wedge
+    # No flight-record envelope for a site: the catalogue's published fans only.
+    assert {k for *_, k in maps.azimuth_envelope(replace(orbitcoop.get_site("kourou"), envelope=()))} == {"corridor"}
 
 
 def test_dodge_separates_coincident_points_and_leaves_others():
