@@ -42,6 +42,27 @@ def values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
     return x * scale if scale != 1.0 else x
 
 
+def scalar(q, unit, name, lo=-math.inf, hi=math.inf, valid=None) -> float:
+    """One float in ``unit`` from a scalar Quantity: :func:`values` plus a check that it is one value."""
+    x = values(q, unit, name, lo, hi, valid)
+    if x.ndim:
+        raise InputRangeError(
+            f"{name} must be a single value, got an array of shape {x.shape}: call once per value "
+            "(or use orbitcoop.compare / assess_many for many)"
+        )
+    return float(x)
+
+
+def broadcast_shape(**named) -> tuple[int, ...]:
+    """The broadcast shape of the named arrays; a mismatch names the parameters and their shapes."""
+    shapes = {k: np.shape(v) for k, v in named.items()}
+    try:
+        return np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        listed = ", ".join(f"{k} {shape}" for k, shape in shapes.items() if shape)
+        raise InputRangeError(f"shapes do not broadcast together: {listed} (numpy broadcasting rules)") from None
+
+
 def inclination_rad(q, name="inclination"):
     """Inclination [rad] of a Quantity in 0–180°."""
     return values(q, "deg", name, 0.0, 180.0, "0–180°", scale=math.pi / 180.0)
@@ -58,6 +79,11 @@ def site_args(site_or_latitude, elevation=None):
         site_or_latitude = get_site(site_or_latitude)
     if isinstance(site_or_latitude, LaunchSite):
         site = site_or_latitude
+        if elevation is not None:
+            raise InputRangeError(
+                f"elevation = {elevation!r} was given with the site {site.id!r}, which has its own "
+                f"({site.elevation_m or 0.0:g} m): give a latitude Quantity to use another elevation"
+            )
         return math.radians(site.latitude_deg), site.elevation_m or 0.0, site
     lat = np.radians(values(site_or_latitude, "deg", "latitude", -90.0, 90.0, "−90° to +90°"))
     alt = 0.0 if elevation is None else values(elevation, "m", "elevation", -500.0, 9000.0, "−500 m to 9000 m")
@@ -73,7 +99,10 @@ def as_sites(sites):
         return [s for s in list_sites(status="active") if not s.parent]
     if isinstance(sites, str | LaunchSite):
         sites = [sites]
-    return [s if isinstance(s, LaunchSite) else get_site(s) for s in sites]
+    out = [s if isinstance(s, LaunchSite) else get_site(s) for s in sites]
+    if not out:
+        raise InputRangeError("sites is empty: give at least one site (or None for every active site)")
+    return out
 
 
 def branch_code(branch) -> float:

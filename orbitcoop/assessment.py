@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 import astropy.units as u
 import numpy as np
 
-from orbitcoop._inputs import altitude_m, as_sites, plain
+from orbitcoop._inputs import as_sites, plain, scalar
 from orbitcoop.core import constants as _si
 from orbitcoop.core import vec
 from orbitcoop.core.dogleg import nearest_inclination_rows
 from orbitcoop.defaults import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE
+from orbitcoop.errors import InputRangeError
 from orbitcoop.orbits import TargetOrbit, as_target
 from orbitcoop.outcomes import CorridorStatus, Strategy
 from orbitcoop.reach import REACH_TOLERANCE_RAD, allowed_by, reachable_intervals, same_range_alternatives
@@ -370,8 +371,8 @@ def assess_with_plan(
     (the payload model reads the departure burn from it)."""
     s = as_sites([site])[0]
     o = as_target(orbit)
-    parking = float(altitude_m(parking_altitude, "parking_altitude")) / 1e3
-    max_apo = float(altitude_m(max_apogee_altitude, "max_apogee_altitude")) / 1e3
+    parking = scalar(parking_altitude, "km", "parking_altitude", 0.0, 2e6, "0 (the surface) and above")
+    max_apo = scalar(max_apogee_altitude, "km", "max_apogee_altitude", 0.0, 2e6, "0 (the surface) and above")
     p = plan_pairs([s], [o], parking, max_apo)
     d = describe(0, p, s, o)
     mps = u.m / u.s
@@ -423,8 +424,12 @@ def compare(
     if isinstance(orbits, str | TargetOrbit) or hasattr(orbits, "r_p"):
         orbits = [orbits]
     orbit_list = [as_target(o) for o in orbits]
-    parking = float(altitude_m(parking_altitude, "parking_altitude")) / 1e3
-    max_apo = float(altitude_m(max_apogee_altitude, "max_apogee_altitude")) / 1e3
+    if not orbit_list:
+        raise InputRangeError(
+            "orbits is empty: give at least one orbit (a preset, a form like 'sso:700', a TargetOrbit)"
+        )
+    parking = scalar(parking_altitude, "km", "parking_altitude", 0.0, 2e6, "0 (the surface) and above")
+    max_apo = scalar(max_apogee_altitude, "km", "max_apogee_altitude", 0.0, 2e6, "0 (the surface) and above")
     pairs_s = [s for s in site_list for _ in orbit_list]
     pairs_o = [o for _ in site_list for o in orbit_list]
     p = plan_pairs(pairs_s, pairs_o, parking, max_apo)

@@ -16,7 +16,16 @@ import math
 import astropy.units as u
 import numpy as np
 
-from orbitcoop._inputs import altitude_m, as_sites, branch_code, check_frame, inclination_rad, site_args, values
+from orbitcoop._inputs import (
+    altitude_m,
+    as_sites,
+    branch_code,
+    broadcast_shape,
+    check_frame,
+    inclination_rad,
+    site_args,
+    values,
+)
 from orbitcoop.core import constants as _si
 from orbitcoop.core import vec
 from orbitcoop.core.azimuth import insertion_dv_grid as _grid
@@ -30,7 +39,7 @@ R_EQ = _si.WGS84_A_M
 
 def unreachable_error(lat, alt, inc, speed) -> UnreachableOrbitError:
     """The error for inclinations out of direct reach: the worst one, the site's limits, the cheapest alternative."""
-    i_min = np.broadcast_to(vec.min_inclination(lat, alt), np.broadcast(lat, alt, inc).shape)
+    i_min = np.broadcast_to(vec.min_inclination(lat, alt), np.broadcast(lat, alt, inc, speed).shape)
     inc_b = np.broadcast_to(inc, i_min.shape)
     speed_b = np.broadcast_to(speed, i_min.shape)
     gap = np.maximum(i_min - inc_b, inc_b - (math.pi - i_min))
@@ -102,6 +111,7 @@ def launch_azimuth(
     south = branch_code(branch)
     frame = check_frame(frame)
     speed = np.sqrt(MU / (R_EQ + altitude_m(altitude)))
+    broadcast_shape(latitude=lat, inclination=inc, altitude=speed)
     if frame == Frame.INERTIAL:
         az = vec.launch_azimuth_inertial(lat, alt, inc, south)
     else:
@@ -122,9 +132,11 @@ def inclination_from_azimuth(
     lat, alt, _ = site_args(site_or_latitude)
     az = np.radians(values(azimuth, "deg", "azimuth", -360.0, 360.0, "−360° to 360°"))
     if check_frame(frame) == Frame.INERTIAL:
+        broadcast_shape(latitude=lat, azimuth=az)
         inc = vec.inclination_from_azimuth_inertial(lat, alt, az)
     else:
         speed = np.sqrt(MU / (R_EQ + altitude_m(altitude)))
+        broadcast_shape(latitude=lat, azimuth=az, altitude=speed)
         inc = vec.inclination_from_azimuth_ground(lat, alt, az, speed)
     return np.degrees(inc) << u.deg
 
@@ -140,6 +152,7 @@ def rotation_gain(site_or_latitude, inclination, altitude=DEFAULT_PARKING_ALTITU
     lat, alt, _ = site_args(site_or_latitude)
     inc = inclination_rad(inclination)
     speed = np.sqrt(MU / (R_EQ + altitude_m(altitude)))
+    broadcast_shape(latitude=lat, inclination=inc, altitude=speed)
     gain = vec.rotation_gain(lat, alt, inc, speed)
     if np.isnan(gain).any():
         raise unreachable_error(lat, alt, inc, speed)

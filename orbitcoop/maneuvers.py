@@ -67,6 +67,8 @@ def sso_inclination(altitude, eccentricity=0.0) -> u.Quantity:
         raise InputRangeError(f"eccentricity = {np.ravel(e)[0]:g} is outside the valid range 0 ≤ e < 1")
     a = R_EQ + h
     if ((1 - e) * a <= R_EQ).any():
+        if not np.any(e):
+            raise InputRangeError("altitude = 0 km puts the orbit at the surface: give an altitude above 0 km")
         raise InputRangeError("perigee of the orbit is below the surface: lower the eccentricity")
     inc = vec.sso_inclination(a, e)
     if np.isnan(inc).any():
@@ -79,7 +81,7 @@ def sso_inclination(altitude, eccentricity=0.0) -> u.Quantity:
     return np.degrees(inc) << u.deg
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed by eccentricity, which callers may vary freely
 def _max_sso_altitude_km(ecc):
     # cos i = −1 at the largest a: invert the closed form (core/sso.py) for a.
     k = (1 - ecc**2) ** 2

@@ -298,7 +298,12 @@ def can_launch(mass, orbit, vehicles=None, sites=None):
     >>> list(df.columns)[:4]
     ['vehicle', 'site', 'payload_kg', 'margin_kg']
     """
-    m = float(mass.to_value(u.kg)) if isinstance(mass, u.Quantity) else float(mass)
+    if np.ndim(mass.value if isinstance(mass, u.Quantity) else mass) != 0:
+        raise InputRangeError(f"mass must be a single value, got {mass!r}: call once per mass")
+    try:
+        m = float(mass.to_value(u.kg)) if isinstance(mass, u.Quantity) else float(mass)
+    except (TypeError, ValueError):
+        raise InputRangeError(f"mass must be a number of kg (or a mass Quantity), got {mass!r}") from None
     if not math.isfinite(m) or m <= 0:
         raise InputRangeError(f"mass = {m:g} kg is outside the valid range: a finite number above 0 kg")
     df = payload_table(vehicles, sites, [orbit])

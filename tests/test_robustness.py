@@ -263,3 +263,12 @@ def test_cli_never_prints_a_traceback(tmp_path, capsys):
         assert err.startswith("orbitcoop: ") and "Traceback" not in err and err.count("\n") == 1, (argv, err)
     assert main(["compare", "geo", "--sites", "kourou,"]) == 0
     assert "kourou" in capsys.readouterr().out
+
+
+def test_caches_stay_bounded():
+    # Issue 17.9: 40,000 assess calls with distinct parking altitudes left 40,001 cache entries.
+    from orbitcoop.reach import reachable_intervals
+
+    for k in range(6000):
+        orbitcoop.assess("kourou", "iss", parking_altitude=(180.0 + k * 1e-3) * u.km)
+    assert reachable_intervals.cache_info().currsize <= reachable_intervals.cache_info().maxsize == 4096
