@@ -28,6 +28,8 @@ def values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
         x = np.asarray(q.to_value(unit), dtype=np.float64)
     except u.UnitConversionError:
         raise u.UnitsError(f"{name} must have units convertible to {unit}, got {q.unit}") from None
+    if x.size == 0:
+        raise InputRangeError(f"{name} is an empty array: give at least one value")
     if x.size >= _FUSED_CHECK_SIZE:
         flat = np.ascontiguousarray(x).reshape(-1)
         out = np.empty_like(flat)

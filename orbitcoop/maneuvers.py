@@ -17,7 +17,15 @@ from dataclasses import dataclass
 import astropy.units as u
 import numpy as np
 
-from orbitcoop._inputs import altitude_m, check_geo_strategy, inclination_rad, plain, site_args, values
+from orbitcoop._inputs import (
+    altitude_m,
+    broadcast_shape,
+    check_geo_strategy,
+    inclination_rad,
+    plain,
+    site_args,
+    values,
+)
 from orbitcoop.core import constants as _si
 from orbitcoop.core import vec
 from orbitcoop.core.sso import J2_REFERENCE_RADIUS_M
@@ -45,6 +53,7 @@ def plane_change_dv(speed, angle) -> u.Quantity:
     """
     v = values(speed, "m/s", "speed", 0.0)
     di = np.radians(values(angle, "deg", "angle", 0.0, 180.0, "0–180°"))
+    broadcast_shape(speed=v, angle=di)
     return (vec.plane_change_dv(v, di) << (u.m / u.s)).to(speed.unit)
 
 
@@ -52,6 +61,7 @@ def hohmann_dv(initial_altitude, final_altitude) -> u.Quantity:
     """Total Δv of a Hohmann transfer between two coplanar circular orbits (altitudes above the equator)."""
     r1 = R_EQ + altitude_m(initial_altitude, "initial_altitude")
     r2 = R_EQ + altitude_m(final_altitude, "final_altitude")
+    broadcast_shape(initial_altitude=r1, final_altitude=r2)
     return vec.hohmann_dv(MU, r1, r2) << (u.m / u.s)
 
 
@@ -62,9 +72,18 @@ def sso_inclination(altitude, eccentricity=0.0) -> u.Quantity:
     <Quantity 98.21 deg>
     """
     h = altitude_m(altitude)
-    e = np.asarray(eccentricity.to_value(u.one) if isinstance(eccentricity, u.Quantity) else eccentricity, dtype=float)
-    if (~np.isfinite(e) | (e < 0) | (e >= 1)).any():
-        raise InputRangeError(f"eccentricity = {np.ravel(e)[0]:g} is outside the valid range 0 ≤ e < 1")
+    try:
+        e = np.asarray(
+            eccentricity.to_value(u.one) if isinstance(eccentricity, u.Quantity) else eccentricity, dtype=float
+        )
+    except (TypeError, ValueError, u.UnitsError):
+        raise InputRangeError(
+            f"eccentricity must be a number 0 ≤ e < 1 (or dimensionless), got {eccentricity!r}"
+        ) from None
+    broadcast_shape(altitude=h, eccentricity=e)
+    if e.size == 0 or (~np.isfinite(e) | (e < 0) | (e >= 1)).any():
+        first = np.ravel(e)[0] if e.size else float("nan")
+        raise InputRangeError(f"eccentricity = {first:g} is outside the valid range 0 ≤ e < 1")
     a = R_EQ + h
     if ((1 - e) * a <= R_EQ).any():
         if not np.any(e):
@@ -102,11 +121,11 @@ def gto_to_geo_dv(
     inc = inclination_rad(inclination)
     rp = R_EQ + altitude_m(perigee_altitude, "perigee_altitude")
     ra = R_EQ + altitude_m(apogee_altitude, "apogee_altitude")
+    shape = broadcast_shape(inclination=inc, perigee_altitude=rp, apogee_altitude=ra)
     if (np.asarray(ra) < np.asarray(rp)).any():
         raise InputRangeError("apogee_altitude is below perigee_altitude")
     # The radians array is ours (scaled from degrees): write the result into it, so a
     # 10⁷-element call allocates once; fresh pages cost ~7 ns/element here (benchmarks/).
-    shape = np.broadcast_shapes(np.shape(inc), np.shape(rp), np.shape(ra))
     out = inc if (np.ndim(inc) and np.shape(inc) == shape and inc.flags.c_contiguous) else None
     return vec.gto_geo_apogee_dv(MU, inc, rp, ra, out=out) << (u.m / u.s)
 
@@ -169,7 +188,7 @@ def geo_transfer(
         inc = nearest_reachable(site, 0.0, math.sqrt(MU / float(np.max(r1))))
     else:
         inc = vec.min_inclination(lat, alt)
-    zero = np.zeros(np.broadcast(inc, r1).shape)
+    zero = np.zeros(broadcast_shape(latitude=lat, inclination=inc, perigee_altitude=r1))
     if strategy == GeoStrategy.APOGEE:
         s = zero
         rs = zero + rg
@@ -182,6 +201,7 @@ def geo_transfer(
         burns = (burns[0], total - burns[0], zero)
     else:
         rmax = R_EQ + altitude_m(max_apogee_altitude, "max_apogee_altitude")
+        broadcast_shape(inclination=inc, perigee_altitude=r1, max_apogee_altitude=rmax)
         rs = vec.supersync_apogee(MU, inc, r1, rg, np.maximum(rmax, rg))
         s = vec.supersync_fraction(MU, inc, r1, rg, rs)
         burns = tuple(vec.supersync_burn_dv(MU, inc, r1, rg, rs, k) for k in (0.0, 1.0, 2.0))

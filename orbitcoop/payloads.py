@@ -304,8 +304,10 @@ def can_launch(mass, orbit, vehicles=None, sites=None):
         m = float(mass.to_value(u.kg)) if isinstance(mass, u.Quantity) else float(mass)
     except (TypeError, ValueError):
         raise InputRangeError(f"mass must be a number of kg (or a mass Quantity), got {mass!r}") from None
-    if not math.isfinite(m) or m <= 0:
-        raise InputRangeError(f"mass = {m:g} kg is outside the valid range: a finite number above 0 kg")
+    # 1 g to 10,000 t: beyond any satellite either way (Saturn V put 140 t into LEO), so no real
+    # question is refused, while margins in kg and % stay finite numbers.
+    if not math.isfinite(m) or not 1e-3 <= m <= 1e7:
+        raise InputRangeError(f"mass = {m:g} kg is outside the valid range 1 g to 10,000 t")
     df = payload_table(vehicles, sites, [orbit])
     df = df.drop(columns=["orbit"])
     df.insert(3, "margin_kg", df["payload_kg"] - m)

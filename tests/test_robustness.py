@@ -272,3 +272,16 @@ def test_caches_stay_bounded():
     for k in range(6000):
         orbitcoop.assess("kourou", "iss", parking_altitude=(180.0 + k * 1e-3) * u.km)
     assert reachable_intervals.cache_info().currsize <= reachable_intervals.cache_info().maxsize == 4096
+
+
+def test_small_calls_compile_one_signature_per_kernel():
+    # Issue 17.11: scalar/array mixes compiled a variant each (17 for one kernel in a fuzz run).
+    # Below PARALLEL_MIN_SIZE every argument reaches the serial loop as a float64 array.
+    from orbitcoop.core.jit import KERNELS
+
+    for inc, alt in ((30 * u.deg, 200 * u.km), ([30, 40] * u.deg, 200 * u.km), (30 * u.deg, [200, 300] * u.km)):
+        orbitcoop.launch_azimuth("kourou", inc, altitude=alt)
+        orbitcoop.rotation_gain(10 * u.deg, inc, altitude=alt)
+    for name in ("launch_azimuth_ground", "rotation_gain"):
+        serial = KERNELS[name].loop._serial
+        assert serial is None or len(serial.signatures) <= 1, (name, serial.signatures)

@@ -210,11 +210,22 @@ class Kernel:
                 return result
             out[...] = result
             return out
-        # One flat index for every argument: ravel is a view for a full-shape contiguous
-        # array and a copy for one that varies along only some axes (or is strided).
-        flat = [float(a) if not a.ndim else np.ravel(np.broadcast_to(a, shape)) for a in arrays]
         result = np.empty(shape) if out is None else out
-        self.loop(*flat, result.reshape(-1))
+        size = result.size
+        if size < PARALLEL_MIN_SIZE:
+            # Small calls (the API's own, one pair at a time): every argument as a full-length
+            # float64 array, so the serial loop compiles one signature per kernel instead of one per
+            # scalar/array mix (a fuzz run once compiled 17 variants of one kernel; issue 17.11).
+            buf = np.empty((self.nin, size))  # writable, C-contiguous rows: one array type
+            for row, a in zip(buf, arrays, strict=True):
+                row.reshape(shape)[...] = a
+            self.loop.serial(*buf, result.reshape(-1))
+            return result
+        # Large calls: scalars stay scalars, so the parallel loop hoists their work and vectorises.
+        # One flat index for every array: ravel is a view for a full-shape contiguous array and a
+        # copy for one that varies along only some axes (or is strided).
+        flat = [float(a) if not a.ndim else np.ravel(np.broadcast_to(a, shape)) for a in arrays]
+        self.loop.parallel(*flat, result.reshape(-1))
         return result
 
     def __repr__(self):
