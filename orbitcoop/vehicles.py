@@ -83,16 +83,18 @@ class Stage:
             )
 
 
-#: Number fields of a stage: (name, upper bound, whether 0 itself is excluded).
+#: Number fields of a stage: (name, upper bound, whether 0 itself is excluded). The upper bounds are
+#: sanity limits far beyond any stage flown (Saturn V's S-IC: 2,300 t, 34,000 kN, 168 s; the best
+#: chemical engines: Isp ~465 s), so only typos and edits that would overflow the solve are refused.
 _STAGE_NUMBERS = (
-    ("propellant_mass_kg", math.inf, True),
-    ("dry_mass_kg", math.inf, True),
+    ("propellant_mass_kg", 1e7, True),
+    ("dry_mass_kg", 1e7, True),
     ("isp_vac_s", 1000.0, True),
-    ("thrust_vac_kn", math.inf, True),
+    ("thrust_vac_kn", 1e6, True),
     ("isp_sl_s", 1000.0, True),
-    ("thrust_sl_kn", math.inf, True),
-    ("burn_time_s", math.inf, True),
-    ("fairing_mass_kg", math.inf, False),
+    ("thrust_sl_kn", 1e6, True),
+    ("burn_time_s", 1e5, True),
+    ("fairing_mass_kg", 1e6, False),
 )
 
 

@@ -202,3 +202,43 @@ PINNED = [
 @pytest.mark.parametrize(("fn", "args", "kwargs"), PINNED, ids=[f"{p[0].__name__}-{k}" for k, p in enumerate(PINNED)])
 def test_pinned_reproducers(fn, args, kwargs):
     outcome(fn, *args, **kwargs)
+
+
+STAGE_FIELDS = ["propellant_mass_kg", "dry_mass_kg", "isp_vac_s", "thrust_vac_kn", "burn_time_s", "isp_sl_s"]
+
+
+@FAST
+@given(
+    st.integers(0, 1),
+    st.sampled_from(STAGE_FIELDS),
+    st.one_of(numbers, st.none()),
+    st.sampled_from(["iss", "gto", "sso:600", "c3:10"]),
+)
+def test_edited_vehicles_give_a_payload_in_its_band_or_a_clear_error(stage, field, value, orbit):
+    # Issue 17.4: edited vehicles hung, divided by zero, or gave -602,284 kg with the band reversed.
+    import dataclasses
+
+    f9 = orbitcoop.get_vehicle("falcon-9")
+    try:
+        stages = list(f9.stages)
+        stages[stage] = dataclasses.replace(stages[stage], **{field: value})
+        edited = dataclasses.replace(f9, stages=tuple(stages))
+        with time_limit():
+            d = orbitcoop.payload(edited, "cape-canaveral", orbit).to_dict()
+    except OrbitcoopError as exc:
+        assert str(exc)
+        return
+    assert math.isfinite(d["mass_kg"]) and d["mass_kg"] >= 0
+    assert d["mass_low_kg"] <= d["mass_kg"] <= d["mass_high_kg"]
+
+
+@pytest.mark.slow
+@LONG
+@given(
+    st.integers(0, 1),
+    st.sampled_from(STAGE_FIELDS),
+    st.one_of(numbers, st.none()),
+    st.sampled_from(["iss", "gto", "sso:600", "c3:10"]),
+)
+def test_edited_vehicles_long_fuzz(stage, field, value, orbit):
+    test_edited_vehicles_give_a_payload_in_its_band_or_a_clear_error.hypothesis.inner_test(stage, field, value, orbit)
