@@ -143,6 +143,67 @@ def _api_calls():
     )
 
 
+def _q(unit, lo, hi):
+    """Quantities in the right unit, in and around the valid range (and NaN/inf), scalar or arrays."""
+    v = st.one_of(st.floats(lo, hi), st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([lo, hi]))
+    return st.one_of(
+        st.builds(lambda x: x * unit, v),
+        st.builds(lambda xs: np.array(xs) * unit, st.lists(st.floats(lo, hi), min_size=1, max_size=5)),
+    )
+
+
+good_sites = st.sampled_from(["kourou", "tanegashima", "vostochny", "jiuquan", "xichang", "cape-canaveral", "mahia"])
+incs, alts = _q(u.deg, -5.0, 185.0), _q(u.km, -50.0, 60_000.0)
+
+
+def _typed_calls():
+    """Well-typed calls: the right units, values in and just outside their ranges; the numerics get exercised."""
+    return st.one_of(
+        st.builds(lambda s, i, a: (orbitcoop.launch_azimuth, (s, i), {"altitude": a}), good_sites, incs, alts),
+        st.builds(lambda s, i, a: (orbitcoop.rotation_gain, (s, i), {"altitude": a}), good_sites, incs, alts),
+        st.builds(lambda s, z: (orbitcoop.inclination_from_azimuth, (s, z), {}), good_sites, _q(u.deg, -400, 400)),
+        st.builds(lambda v, a: (orbitcoop.plane_change_dv, (v, a), {}), _q(u.m / u.s, -10, 12_000), incs),
+        st.builds(lambda a, b: (orbitcoop.hohmann_dv, (a, b), {}), alts, alts),
+        st.builds(lambda a: (orbitcoop.sso_inclination, (a,), {}), _q(u.km, -10, 7000)),
+        st.builds(lambda i, p: (orbitcoop.gto_to_geo_dv, (i,), {"perigee_altitude": p}), incs, alts),
+        st.builds(
+            lambda s, i, k: (orbitcoop.geo_transfer, (s,), {"inclination": i, "strategy": k}),
+            good_sites,
+            incs,
+            st.sampled_from(["apogee", "optimal-split", "supersynchronous"]),
+        ),
+        st.builds(
+            lambda s, h, i, p: (orbitcoop.assess, (s, f"leo:{h}:{i}"), {"parking_altitude": p * u.km}),
+            good_sites,
+            st.floats(-10, 50_000),
+            st.floats(-5, 185),
+            st.floats(-10, 2000),
+        ),
+        st.builds(
+            lambda v, o: (orbitcoop.payload, (v, None, o), {}),
+            st.sampled_from(["falcon-9", "h-iia-202", "vega-c", "soyuz-2.1b-fregat", "long-march-5", "h3-24"]),
+            st.one_of(
+                st.builds(lambda h: f"sso:{h}", st.floats(100, 6000)),
+                st.builds(lambda c: f"c3:{c}", st.floats(-5, 150)),
+                st.builds(lambda d: f"gtodv:{d}", st.floats(0, 4000)),
+            ),
+        ),
+    )
+
+
+@FAST
+@given(_typed_calls())
+def test_well_typed_calls_give_a_finite_result_or_a_clear_error(call):
+    _check(call)
+
+
+@pytest.mark.slow
+@LONG
+@given(_typed_calls())
+def test_well_typed_long_fuzz(call):
+    _check(call)
+
+
 def _check(call):
     fn, args, kwargs = call
     outcome(fn, *args, **kwargs)
