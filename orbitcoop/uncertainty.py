@@ -49,7 +49,7 @@ from orbitcoop.losses import calibration, departure, departure_thrust, implied_l
 from orbitcoop.orbits import as_target, parse_orbit
 from orbitcoop.outcomes import PayloadRole
 from orbitcoop.sites import get_site
-from orbitcoop.vehicles import Vehicle, list_vehicles
+from orbitcoop.vehicles import Vehicle, get_vehicle, list_vehicles, mass_check_rows
 
 #: Samples per estimate when the caller gives none: the 10/90 % quantiles then carry a Monte Carlo
 #: standard error of about 2 % of the band's half-width (sqrt(q(1-q)/n) / density), and one
@@ -81,6 +81,9 @@ _FIELDS = (
     ("thrust_sl_kn", "thrust", "thrust_source"),
     ("burn_time_s", "thrust", "burn_source"),
 )
+#: The sources of uncertainty a sample draws: catalogue figures, calibration spread, model error,
+#: unknown restart (:func:`sample_payloads` can leave any out, to show what each contributes).
+PARTS = ("data", "calibration", "model", "restart")
 #: Orbit classes of the model-error term, in the order docs/validation.md lists them.
 ORBIT_CLASSES = ("LEO", "SSO", "GTO-GEO", "escape")
 #: Weight of the pooled prior on each class's error variance, in points (a weak prior: one point).
@@ -228,11 +231,13 @@ class VehicleSamples:
 
 
 @functools.lru_cache(maxsize=64)
-def vehicle_samples(v: Vehicle, n: int, seed: int) -> VehicleSamples:
-    """Sampled stage figures of ``v`` and the loss constant refitted on each sample's figures."""
+def vehicle_samples(v: Vehicle, n: int, seed: int, parts: frozenset = frozenset(PARTS)) -> VehicleSamples:
+    """Sampled stage figures of ``v`` and the loss constant refitted on each sample's figures
+    (``parts``: which of "data" and "calibration" of :data:`PARTS` vary)."""
     rng = _rng(seed, v.id, 0)
     sig = figure_sigmas(v)
-    factors = np.exp(rng.standard_normal((n, len(sig))) * np.array([s for _, _, s in sig]))
+    on = 1.0 if "data" in parts else 0.0
+    factors = np.exp(rng.standard_normal((n, len(sig))) * np.array([s for _, _, s in sig]) * on)
     width = len(v.phases()[0])
     isp, burn, drop = np.empty((n, width)), np.empty((n, width)), np.empty((n, width))
     m0, thrust = np.empty(n), np.empty(n)
@@ -243,7 +248,7 @@ def vehicle_samples(v: Vehicle, n: int, seed: int) -> VehicleSamples:
         w = replace(v, stages=tuple(replace(s, **c) for s, c in zip(v.stages, changes, strict=True)))
         isp[i], burn[i], drop[i], m0[i] = w.phases()
         thrust[i] = departure_thrust(w)
-    loss = _refit(v, VehicleSamples(isp, burn, drop, m0, thrust, np.zeros(n)), rng)
+    loss = _refit(v, VehicleSamples(isp, burn, drop, m0, thrust, np.zeros(n)), rng, parts)
     return VehicleSamples(isp, burn, drop, m0, thrust, loss)
 
 
@@ -258,14 +263,15 @@ def _ideal_dv(s: VehicleSamples, payload_kg: np.ndarray) -> np.ndarray:
     return dv
 
 
-def _refit(v: Vehicle, s: VehicleSamples, rng) -> np.ndarray:
+def _refit(v: Vehicle, s: VehicleSamples, rng, parts) -> np.ndarray:
     """Each sample's loss constant: the mean over the calibration points of the loss its own figures
     imply for its own draw of the published payload, plus N(0, the calibration points' spread)."""
     nominal, per_point = [], []
     for p in (p for p in v.performance if p.role == PayloadRole.CALIBRATION):
         a, plan = assess_with_plan(get_site(p.site), parse_orbit(p.orbit_spec))
         nominal.append(implied_loss(v, a, plan, p.payload_kg)[0])
-        payload = p.payload_kg * np.exp(GRADE_SIGMA["mass"][grade_of(p.source)] * rng.standard_normal(len(s.m0)))
+        sigma = GRADE_SIGMA["mass"][grade_of(p.source)] if "data" in parts else 0.0
+        payload = p.payload_kg * np.exp(sigma * rng.standard_normal(len(s.m0)))
         r0, dv1, after = departure(plan)
         ve = G0_M_S2 * s.isp[:, -1]
         m_end = (payload + s.drop[:, -1]) * np.exp(after / ve)
@@ -274,7 +280,7 @@ def _refit(v: Vehicle, s: VehicleSamples, rng) -> np.ndarray:
         burn_loss = np.where(np.isnan(s.thrust), 0.0, burn_loss)
         burn_loss = np.where(np.isnan(burn_loss), implied_loss(v, a, plan, p.payload_kg)[1], burn_loss)
         per_point.append(_ideal_dv(s, payload) - a.total_dv.to_value(u.m / u.s) - burn_loss)
-    spread = float(np.std(nominal)) if len(nominal) > 1 else 0.0
+    spread = float(np.std(nominal)) if len(nominal) > 1 and "calibration" in parts else 0.0
     return np.mean(per_point, axis=0) + spread * rng.standard_normal(len(s.m0))
 
 
@@ -291,11 +297,18 @@ class Row:
     blocked: bool = False
 
 
-def sample_payloads(rows, samples: int = DEFAULT_SAMPLES, seed: int = 0) -> np.ndarray:
-    """Payload samples [kg], shape (len(rows), samples): every row's samples in one kernel call."""
+def sample_payloads(rows, samples: int = DEFAULT_SAMPLES, seed: int = 0, parts=PARTS) -> np.ndarray:
+    """Payload samples [kg], shape (len(rows), samples): every row's samples in one kernel call.
+
+    ``parts``: the sources of uncertainty drawn (:data:`PARTS`); with none, every sample is the
+    point estimate (tests/test_payload_distribution.py checks it).
+    """
     n = check_samples(samples)
+    parts = frozenset(parts)
+    if not parts <= set(PARTS):
+        raise InputRangeError(f"parts = {sorted(parts)!r} is outside the valid range: a subset of {PARTS}")
     vids = list(dict.fromkeys(r.vehicle for r in rows))
-    data = [vehicle_samples(v, n, seed) for v in vids]
+    data = [vehicle_samples(v, n, seed, parts) for v in vids]
     width = max(d.isp.shape[1] for d in data) if data else 1
     isp = np.full((len(vids) * n, width), np.nan)
     burn, drop = np.zeros_like(isp), np.zeros_like(isp)
@@ -312,8 +325,8 @@ def sample_payloads(rows, samples: int = DEFAULT_SAMPLES, seed: int = 0) -> np.n
         j = index[r.vehicle]
         nu, scale, _ = model_error(r.vehicle.id, orbit_class(r.target))
         err_rng = _rng(seed, r.vehicle.id, 1 + ORBIT_CLASSES.index(orbit_class(r.target)))
-        error = scale * err_rng.standard_t(nu, n)
-        extra = restart_extra_m_s(r.vehicle, r.target)
+        error = scale * err_rng.standard_t(nu, n) * (1.0 if "model" in parts else 0.0)
+        extra = restart_extra_m_s(r.vehicle, r.target) if "restart" in parts else 0.0
         if extra > 0.0:
             no_restart = err_rng.random(n) >= RESTART_UNKNOWN_PROBABILITY
             error = error + np.where(no_restart, extra * err_rng.random(n), 0.0)
@@ -407,3 +420,42 @@ def distribution_from(row: Row, samples_kg: np.ndarray, site: str, orbit: str, s
     s = np.sort(samples_kg)
     s.flags.writeable = False
     return PayloadDistribution(row.vehicle.id, site, orbit, s, int(seed), float(point_kg), reason)
+
+
+def mass_sigma_check() -> list[dict]:
+    """The stage-mass σ of :data:`GRADE_SIGMA` against the catalogue's own lift-off mass check.
+
+    For each vehicle with a published lift-off mass: the relative σ the graded stage and fairing
+    masses give their sum, beside the sum's observed difference from the published mass
+    (:func:`orbitcoop.vehicles.mass_check_rows`). The observed differences also hold whether a
+    payload is included, so their spread should be at least the predicted one if the σ are right.
+    """
+    out = []
+    for r in mass_check_rows():
+        v = get_vehicle(r["vehicle"])
+        var = 0.0
+        for k, name, sigma in figure_sigmas(v):
+            if name.endswith("mass_kg"):
+                s = v.stages[k]
+                var += (sigma * getattr(s, name) * (1 if name == "fairing_mass_kg" else s.count)) ** 2
+        out.append(
+            {
+                "vehicle": v.id,
+                "predicted_sigma_pct": 100 * math.sqrt(var) / r["stack_kg"],
+                "observed_pct": r["difference_pct"],
+            }
+        )
+    return out
+
+
+def grade_counts() -> dict[tuple[str, str], int]:
+    """How many catalogue figures of each (kind, grade) the Monte Carlo varies."""
+    counts = {(k, g): 0 for k in GRADE_SIGMA for g in "ABC"}
+    grades = _catalogue_grades()
+    for v in list_vehicles():
+        for s in v.stages:
+            g = grades.get((v.id, s.id), {})
+            for name, kind, src in _FIELDS:
+                if getattr(s, name) is not None:
+                    counts[(kind, g.get(src, UNGRADED))] += 1
+    return counts

@@ -13,11 +13,12 @@ import astropy.units as u
 import numpy as np
 
 from orbitcoop.assessment import assess_with_plan
-from orbitcoop.losses import calibration, implied_loss
+from orbitcoop.losses import calibration, departure, implied_loss
 from orbitcoop.orbits import parse_orbit
 from orbitcoop.outcomes import PayloadRole
 from orbitcoop.payloads import estimate
 from orbitcoop.sites import get_site
+from orbitcoop.uncertainty import DEFAULT_SAMPLES, ORBIT_CLASSES, PARTS, Row, model_error, orbit_class, sample_payloads
 from orbitcoop.vehicles import MissingVehicleDataError, list_vehicles
 
 #: The accuracy the model is documented to have on its validation points (docs/validation.md),
@@ -85,3 +86,98 @@ def validation_summary(rows=None):
         "worst_abs_error_pct": float(np.max(errs)),
         "median_abs_dv_gap_m_s": float(np.median([abs(r["dv_gap_m_s"]) for r in checked])),
     }
+
+
+#: The central band whose coverage :func:`coverage_rows` measures: 10 % to 90 %.
+BAND = (0.1, 0.9)
+
+
+def coverage_rows(samples=DEFAULT_SAMPLES, seed=0, parts=PARTS):
+    """Every validation point against its payload distribution (:mod:`orbitcoop.uncertainty`).
+
+    The distribution's model error comes from the other vehicles' validation points only, so each
+    point is held out of its own band. ``inside``: the published payload lies in the 10–90 % band;
+    ``inside_fixed``: in the fixed-loss band of the point estimate (``low_kg``–``high_kg``).
+    ``parts``: the sources of uncertainty drawn (:data:`orbitcoop.uncertainty.PARTS`).
+    """
+    pts, rows = [], []
+    for v in list_vehicles():
+        for p in v.performance:
+            if p.role != PayloadRole.VALIDATION:
+                continue
+            target = parse_orbit(p.orbit_spec)
+            site = get_site(p.site)
+            a, plan = assess_with_plan(site, target)
+            e = estimate(v, site, target, a, plan)
+            pts.append((v, p, target, e))
+            rows.append(Row(v, target, a.total_dv.to_value(u.m / u.s), *departure(plan), blocked=e.mass.value == 0.0))
+    drawn = sample_payloads(rows, samples, seed, parts) if rows else np.empty((0, 1))
+    out = []
+    for (v, p, target, e), d in zip(pts, drawn, strict=True):
+        lo, mid, hi = np.quantile(d, (BAND[0], 0.5, BAND[1]))
+        nu, scale, n = model_error(v.id, orbit_class(target))
+        out.append(
+            {
+                "vehicle": v.id,
+                "site": p.site,
+                "orbit": p.orbit_spec,
+                "class": orbit_class(target),
+                "published_kg": p.payload_kg,
+                "point_kg": e.mass.to_value(u.kg),
+                "p10_kg": float(lo),
+                "p50_kg": float(mid),
+                "p90_kg": float(hi),
+                "probability": float(np.mean(d >= p.payload_kg)),
+                "inside": bool(lo <= p.payload_kg <= hi),
+                "inside_fixed": bool(e.mass_low.to_value(u.kg) <= p.payload_kg <= e.mass_high.to_value(u.kg)),
+                "error_dof": nu,
+                "error_scale_m_s": scale,
+                "error_points": n,
+            }
+        )
+    return out
+
+
+def coverage_summary(rows=None):
+    """How many validation points the 10–90 % band holds, and the fixed band, with the counts."""
+    rows = rows if rows is not None else coverage_rows()
+    n = len(rows)
+    inside = sum(r["inside"] for r in rows)
+    fixed = sum(r["inside_fixed"] for r in rows)
+    return {
+        "points": n,
+        "inside": inside,
+        "inside_fixed": fixed,
+        "coverage": inside / n if n else math.nan,
+        "coverage_fixed": fixed / n if n else math.nan,
+        "by_class": {
+            c: (sum(r["inside"] for r in rows if r["class"] == c), sum(r["class"] == c for r in rows))
+            for c in ORBIT_CLASSES
+        },
+    }
+
+
+def flown_rows(samples=DEFAULT_SAMPLES, seed=0):
+    """Every flown payload (a lower bound on the capability) with P(payload ≥ it) from its distribution."""
+    pts, rows = [], []
+    for v in list_vehicles():
+        for p in v.performance:
+            if p.role != PayloadRole.FLIGHT:
+                continue
+            target, site = parse_orbit(p.orbit_spec), get_site(p.site)
+            a, plan = assess_with_plan(site, target)
+            e = estimate(v, site, target, a, plan)
+            pts.append((v, p))
+            rows.append(Row(v, target, a.total_dv.to_value(u.m / u.s), *departure(plan), blocked=e.mass.value == 0.0))
+    drawn = sample_payloads(rows, samples, seed) if rows else np.empty((0, 1))
+    return [
+        {
+            "vehicle": v.id,
+            "site": p.site,
+            "orbit": p.orbit_spec,
+            "flown_kg": p.payload_kg,
+            "p10_kg": float(np.quantile(d, 0.1)),
+            "probability": float(np.mean(d >= p.payload_kg)),
+        }
+        for (v, p), d in zip(pts, drawn, strict=True)
+    ]
