@@ -52,8 +52,9 @@ from orbitcoop.sites import get_site
 from orbitcoop.vehicles import Vehicle, get_vehicle, list_vehicles, mass_check_rows
 
 #: Samples per estimate when the caller gives none: the 10/90 % quantiles then carry a Monte Carlo
-#: standard error of about 2 % of the band's half-width (sqrt(q(1-q)/n) / density), and one
-#: estimate takes ~0.1 s (benchmarks/bench_payload_distribution.py).
+#: standard error of about 2 % of the band's half-width (sqrt(q(1-q)/n) / density). One estimate
+#: takes ~0.13 s when its vehicle's figures are first drawn and ~0.03 s after (2 cores;
+#: benchmarks/bench_payload_distribution.py).
 DEFAULT_SAMPLES = 2000
 #: Most samples one call may ask for (memory: ~100 bytes per sample and row).
 MAX_SAMPLES = 1_000_000
