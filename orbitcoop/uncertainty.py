@@ -56,8 +56,8 @@ from orbitcoop.vehicles import Vehicle, get_vehicle, list_vehicles, mass_check_r
 #: takes ~0.13 s when its vehicle's figures are first drawn and ~0.03 s after (2 cores;
 #: benchmarks/bench_payload_distribution.py).
 DEFAULT_SAMPLES = 2000
-#: Most samples one call may ask for (memory: ~100 bytes per sample and row).
-MAX_SAMPLES = 1_000_000
+#: Most samples one call may ask for (drawing a vehicle's figures takes ~50 µs per sample: ~5 s).
+MAX_SAMPLES = 100_000
 #: The quantiles a distribution reports by default, and the band the coverage test checks (80 %).
 QUANTILES = (0.1, 0.5, 0.9)
 
