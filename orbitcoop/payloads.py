@@ -100,7 +100,7 @@ def _circularised(target) -> bool:
     return target.circular and target.perigee_altitude_km > DEFAULT_PARKING_KM + 1.0
 
 
-def _restart_blocked(v: Vehicle, target) -> bool:
+def restart_blocked(v: Vehicle, target) -> bool:
     """The orbit needs an apogee burn and the upper stage is published with no restart (one ignition)."""
     restarts = v.upper_stage.restarts
     return _needs_restart(target) and restarts is not None and restarts < 1
@@ -138,7 +138,7 @@ def payload_distribution(vehicle, site=None, orbit="gto", samples=DEFAULT_SAMPLE
     target = as_target(orbit)
     a, plan = assess_with_plan(s, target)
     e = estimate(v, s, target, a, plan)
-    row = Row(v, target, a.total_dv.to_value(MPS), *departure(plan), blocked=_restart_blocked(v, target))
+    row = Row(v, target, a.total_dv.to_value(MPS), *departure(plan), blocked=restart_blocked(v, target))
     drawn = sample_payloads([row], samples, seed)[0]
     return distribution_from(row, drawn, s.id, target.id or target.name, seed, e.mass.to_value(u.kg), e.reason)
 
@@ -168,7 +168,7 @@ def estimate(v: Vehicle, site: LaunchSite, target, a: Assessment, plan: Plan) ->
     )
     reason, notes = "", []
     restarts = v.upper_stage.restarts
-    if _restart_blocked(v, target):
+    if restart_blocked(v, target):
         out[:] = 0.0
         reason = (
             f"{target.name} needs a second burn of the upper stage at apogee; "
@@ -294,7 +294,7 @@ def _table(vehicles, sites, orbits):
                 pair.extend((j, j, j))
                 veh.extend((i, i, i))
                 rows.append({"vehicle": v.id, "site": s.id, "orbit": t.id or t.name})
-                blocked.append(_restart_blocked(v, t))
+                blocked.append(restart_blocked(v, t))
                 mc.append(Row(v, t, plan.total[j], plan.r1[j], plan.depart[j], plan.after[j], blocked[-1]))
     out, burn_loss = np.empty(len(req)), np.empty(len(req))
     pair = np.array(pair, dtype=np.int64)
