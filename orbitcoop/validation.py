@@ -2,7 +2,8 @@
 
 *Calibration* points fitted the loss constants (:mod:`orbitcoop.losses`); *validation*
 points fitted nothing, and their errors are the model's documented accuracy
-(docs/validation.md, asserted by tests/test_payload.py).
+(docs/validation.md, asserted by tests/test_payload.py). :func:`coverage_rows` checks the payload
+distributions (:mod:`orbitcoop.uncertainty`) on the same points, each held out of its own band.
 """
 
 from __future__ import annotations
