@@ -250,6 +250,8 @@ def vehicle_samples(v: Vehicle, n: int, seed: int, parts: frozenset = frozenset(
         isp[i], burn[i], drop[i], m0[i] = w.phases()
         thrust[i] = departure_thrust(w)
     loss = _refit(v, VehicleSamples(isp, burn, drop, m0, thrust, np.zeros(n)), rng, parts)
+    for x in (isp, burn, drop, m0, thrust, loss):
+        x.flags.writeable = False  # cached and shared between calls
     return VehicleSamples(isp, burn, drop, m0, thrust, loss)
 
 
