@@ -22,6 +22,8 @@ Performance Estimation*, 2009, and Townsend's Δv budget):
 
 Band: the loss is known to ±``LOSS_SIGMA_M_S`` (or the calibration points' spread
 if larger); the band is the payload at the requirement ∓ that (:mod:`orbitcoop.losses`).
+:func:`payload_distribution` gives the payload as a distribution instead
+(:mod:`orbitcoop.uncertainty`): quantiles and P(payload ≥ m), which ``can_launch`` reports.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from orbitcoop.losses import MPS, calibration, departure, departure_thrust, vehi
 from orbitcoop.orbits import as_target
 from orbitcoop.outcomes import Strategy
 from orbitcoop.sites import LaunchSite, get_site
+from orbitcoop.uncertainty import DEFAULT_SAMPLES, PayloadDistribution, Row, distribution_from, sample_payloads
 from orbitcoop.vehicles import MissingVehicleDataError, Vehicle, get_vehicle, list_vehicles
 
 DEFAULT_PARKING_KM = float(DEFAULT_PARKING_ALTITUDE.to_value(u.km))
@@ -97,7 +100,7 @@ def _circularised(target) -> bool:
     return target.circular and target.perigee_altitude_km > DEFAULT_PARKING_KM + 1.0
 
 
-def _restart_blocked(v: Vehicle, target) -> bool:
+def restart_blocked(v: Vehicle, target) -> bool:
     """The orbit needs an apogee burn and the upper stage is published with no restart (one ignition)."""
     restarts = v.upper_stage.restarts
     return _needs_restart(target) and restarts is not None and restarts < 1
@@ -116,6 +119,28 @@ def payload(vehicle, site=None, orbit="gto") -> PayloadEstimate:
     s = get_site(site) if site is not None else get_site(v.home_site)
     target = as_target(orbit)
     return estimate(v, s, target, *assess_with_plan(s, target))
+
+
+def payload_distribution(vehicle, site=None, orbit="gto", samples=DEFAULT_SAMPLES, seed=0) -> PayloadDistribution:
+    """The payload of :func:`payload` as a distribution: ``samples`` Monte Carlo draws, seeded.
+
+    Over the catalogue figures' uncertainty by grade, the loss constant refitted on each draw,
+    and the model's error in its orbit class from the other vehicles' validation points
+    (:mod:`orbitcoop.uncertainty`; docs/validation.md gives the numbers and the coverage).
+
+    >>> d = payload_distribution("soyuz-st-b", "kourou", "c3:10", seed=1)
+    >>> lo, mid, hi = (round(float(q.to_value("kg")), -2) for q in d.quantiles.values())
+    >>> lo < mid < hi and 0.0 < d.probability(1660 * u.kg) < 1.0
+    True
+    """
+    v = get_vehicle(vehicle)
+    s = get_site(site) if site is not None else get_site(v.home_site)
+    target = as_target(orbit)
+    a, plan = assess_with_plan(s, target)
+    e = estimate(v, s, target, a, plan)
+    row = Row(v, target, a.total_dv.to_value(MPS), *departure(plan), blocked=restart_blocked(v, target))
+    drawn = sample_payloads([row], samples, seed)[0]
+    return distribution_from(row, drawn, s.id, target.id or target.name, seed, e.mass.to_value(u.kg), e.reason)
 
 
 def estimate(v: Vehicle, site: LaunchSite, target, a: Assessment, plan: Plan) -> PayloadEstimate:
@@ -143,7 +168,7 @@ def estimate(v: Vehicle, site: LaunchSite, target, a: Assessment, plan: Plan) ->
     )
     reason, notes = "", []
     restarts = v.upper_stage.restarts
-    if _restart_blocked(v, target):
+    if restart_blocked(v, target):
         out[:] = 0.0
         reason = (
             f"{target.name} needs a second burn of the upper stage at apogee; "
@@ -225,6 +250,11 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     :func:`validation_rows` says why. One kinematic plan for all (site, orbit) pairs and one
     numba call for all (vehicle, pair) rows: the full matrix takes well under a second.
     """
+    return _table(vehicles, sites, orbits)[0]
+
+
+def _table(vehicles, sites, orbits):
+    """:func:`payload_table` and the :class:`Row` of each of its rows (for :func:`sample_payloads`)."""
     import pandas as pd
 
     vs = [get_vehicle(x) for x in vehicles] if vehicles is not None else list_vehicles()
@@ -242,7 +272,7 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     pair_sites = [site_objs[sid] for sid in site_ids for _ in targets]
     pair_orbits = [t for _ in site_ids for t in targets]
     if not pair_sites:
-        return pd.DataFrame(columns=["vehicle", "site", "orbit", "payload_kg", "low_kg", "high_kg", "reason"])
+        return pd.DataFrame(columns=["vehicle", "site", "orbit", "payload_kg", "low_kg", "high_kg", "reason"]), []
     plan = plan_pairs(pair_sites, pair_orbits, DEFAULT_PARKING_KM, DEFAULT_MAX_APOGEE_ALTITUDE.to_value(u.km))
     # Pairs are laid out site-major: pair (site, orbit k) is row position[site] * len(targets) + k.
     position = {sid: j for j, sid in enumerate(site_ids)}
@@ -253,7 +283,7 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     m0 = np.empty(len(usable))
     thrust = np.array([departure_thrust(v) for v, _, _ in usable])
     n_burns = np.array([v.upper_stage.departure_burns for v, _, _ in usable], dtype=np.int64)
-    rows, blocked, veh, req, pair = [], [], [], [], []
+    rows, blocked, veh, req, pair, mc = [], [], [], [], [], []
     for i, (v, cal, (p_isp, p_burn, p_drop, p_m0)) in enumerate(usable):
         n = len(p_isp)
         isp[i, :n], burn[i, :n], drop[i, :n], m0[i] = p_isp, p_burn, p_drop, p_m0
@@ -264,7 +294,8 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
                 pair.extend((j, j, j))
                 veh.extend((i, i, i))
                 rows.append({"vehicle": v.id, "site": s.id, "orbit": t.id or t.name})
-                blocked.append(_restart_blocked(v, t))
+                blocked.append(restart_blocked(v, t))
+                mc.append(Row(v, t, plan.total[j], plan.r1[j], plan.depart[j], plan.after[j], blocked[-1]))
     out, burn_loss = np.empty(len(req)), np.empty(len(req))
     pair = np.array(pair, dtype=np.int64)
     payload_matrix(
@@ -286,13 +317,14 @@ def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", 
     for r, stop, (m, lo, hi) in zip(rows, blocked, out, strict=True):
         r["payload_kg"], r["low_kg"], r["high_kg"] = (0.0, 0.0, 0.0) if stop else (m, lo, hi)
         r["reason"] = "upper stage cannot restart" if stop else "out of reach" if m == 0.0 else ""
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows), mc
 
 
 def can_launch(mass, orbit, vehicles=None, sites=None):
     """Which vehicle/site pairs can put ``mass`` into ``orbit``, and with what margin.
 
-    ``sites`` defaults to each vehicle's home sites. A DataFrame sorted by margin.
+    ``sites`` defaults to each vehicle's home sites. A DataFrame sorted by margin; ``probability``
+    is P(payload ≥ mass) from :func:`payload_distribution`'s Monte Carlo (its default samples, seed 0).
 
     >>> df = can_launch(3000 * u.kg, "sso:700", vehicles=["vega-c", "soyuz-2.1b-fregat"])
     >>> list(df.columns)[:4]
@@ -308,9 +340,12 @@ def can_launch(mass, orbit, vehicles=None, sites=None):
     # question is refused, while margins in kg and % stay finite numbers.
     if not math.isfinite(m) or not 1e-3 <= m <= 1e7:
         raise InputRangeError(f"mass = {m:g} kg is outside the valid range 1 g to 10,000 t")
-    df = payload_table(vehicles, sites, [orbit])
+    df, rows = _table(vehicles, sites, [orbit])
     df = df.drop(columns=["orbit"])
     df.insert(3, "margin_kg", df["payload_kg"] - m)
     df.insert(4, "margin_pct", 100 * (df["payload_kg"] - m) / m)
     df.insert(5, "can", df["low_kg"] >= m)
+    # One kernel call for every row's samples; the same seed as payload_distribution's default.
+    drawn = sample_payloads(rows, DEFAULT_SAMPLES, 0) if rows else np.empty((0, 1))
+    df.insert(6, "probability", (drawn >= m).mean(axis=1) if rows else np.empty(0))
     return df.sort_values("margin_kg", ascending=False, kind="stable").reset_index(drop=True)
