@@ -72,12 +72,6 @@ def claims_markdown() -> str:
 
 #: Apogee altitude [km] up to which a validation orbit counts as low (LEO / SSO) in the by-kind table.
 LOW_APOGEE_KM = 2000.0
-#: Altitudes [km] at which an SSO figure published without its altitude is read (the range of
-#: sun-synchronous altitudes the other published points span), highest first.
-SSO_READINGS_KM = (800, 500)
-#: ESA's Soyuz LEO figure is for "200 Kilometer" (source in the data file) and gives no inclination:
-#: read here at Kourou's latitude.
-ESA_LEO_KM = 200
 
 
 def _orbit(spec: str):
@@ -217,7 +211,9 @@ def _escape_values(rows) -> dict:
     h2a_c3 = [r["orbit"] for r in escapes("h-iia-202")]
     c3 = [_g(_orbit(o).c3_km2_s2) for o in soyuz_c3]
     esa = {p.orbit: p for p in get_vehicle("soyuz-st-b").performance if p.source.startswith("ESA")}
-    esa_leo = f"leo:{ESA_LEO_KM}:{get_site('kourou').latitude_deg:.1f}"
+    # ESA's LEO figure gives its altitude (in the quoted source) but no inclination: Kourou's latitude.
+    esa_leo_km = _quoted(esa["LEO"].source, r"(\d+) Kilometer")
+    esa_leo = f"leo:{esa_leo_km}:{get_site('kourou').latitude_deg:.1f}"
     esa_err = [
         _pct_off("soyuz-st-b", "kourou", spec, esa[orbit].payload_kg)
         for orbit, spec in (("GTO", esa["GTO"].orbit_interpretation), ("LEO", esa_leo))
@@ -238,7 +234,7 @@ def _escape_values(rows) -> dict:
         "h2a_burn_first": burn("h-iia-202", "tanegashima", h2a_c3[0]),
         "h2a_burn_last": burn("h-iia-202", "tanegashima", h2a_c3[-1]),
         "h2a_errors": pct(errors("h-iia-202")),
-        "esa_leo_km": _g(ESA_LEO_KM),
+        "esa_leo_km": esa_leo_km,
         "esa_gto_error": f"{esa_err[0]:+.1f}",
         "esa_leo_error": f"{esa_err[1]:+.1f}",
         "fregat_leo_kg": f"{fregat_leo.payload_kg:,.0f}",
@@ -261,9 +257,15 @@ def _newer_vehicles_values(rows) -> dict:
     def err(vehicle, orbit):
         return _row(rows, vehicle, orbit)["error_pct"]
 
+    # An SSO figure published without its altitude is read across the altitudes of H-IIA 202's
+    # sun-synchronous points (published with theirs), highest first.
+    polar = [_orbit(r["orbit"]) for r in rows if r["vehicle"] == "h-iia-202"]
+    readings = sorted((o.perigee_altitude_km for o in polar if (o.inclination_deg or 0) > 90), reverse=True)
+    readings = [readings[0], readings[-1]]
+
     def sso_reference(vehicle):
         p = _point(vehicle, "reference", "SSO")
-        errs = [_pct_off(vehicle, p.site, f"sso:{h}", p.payload_kg) for h in SSO_READINGS_KM]
+        errs = [_pct_off(vehicle, p.site, f"sso:{h:g}", p.payload_kg) for h in readings]
         return f"{p.payload_kg:,.0f}", f"{errs[0]:+.0f} to {errs[1]:+.0f}"
 
     pslv = _point("pslv-xl", "calibration", "SSO")
@@ -306,7 +308,7 @@ def _newer_vehicles_values(rows) -> dict:
         "a64_sso_kg": a64_kg,
         "a62_sso_errors": a62,
         "a64_sso_errors": a64,
-        "sso_readings": " to ".join(_g(h) for h in SSO_READINGS_KM),
+        "sso_readings": " to ".join(_g(h) for h in readings),
         "ascent_km": _g(ax.PARKING_M / 1e3),
         "ax_cal_t": _g(ax_row("h-iia-202", "calibration")["published_kg"] / 1e3),
         "ax_leo_t": _g(h2a_leo["published_kg"] / 1e3),
