@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import astropy.units as u
 
@@ -354,8 +353,7 @@ class Catalogue:
         data, name = read_toml(path, "launch_sites.toml", what="launch-site")
         only_keys(data, ("site",), name)
         entries = tables(data, "site", name)
-        where = Path(name).name
-        return cls((_parse_site(e, f"{where} site #{k}") for k, e in enumerate(entries)), name)
+        return cls((_parse_site(e, f"{name} site #{k}") for k, e in enumerate(entries)), name)
 
     def __iter__(self):
         return iter(self._sites.values())

@@ -7,6 +7,8 @@ and claims (``load_claims``), and through the CLI (``orbitcoop claims --file``).
 """
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import orbitcoop
 from orbitcoop.claims import load_claims
@@ -270,3 +272,42 @@ def test_one_did_you_mean_for_every_lookup():
     ):
         with pytest.raises(error, match="Did you mean: "):
             lookup(name)
+
+
+#: TOML values of every type, for any field.
+ANY_VALUE = st.sampled_from(
+    [
+        "nan",
+        "inf",
+        "-1",
+        "0",
+        "1e300",
+        '""',
+        '" "',
+        '"x"',
+        "[]",
+        '["x"]',
+        "[1, 2]",
+        "{}",
+        "{ a = 1 }",
+        "true",
+        "1979-05-27",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(list(LOADERS)), k=st.integers(0, 1000), value=ANY_VALUE)
+def test_any_field_of_any_type_loads_or_fails_cleanly(tmp_path, kind, k, value):
+    # Whatever one field holds, a loader returns or raises its own error: never a TypeError, a
+    # KeyError or an AttributeError from deep inside.
+    load, error, _, text = LOADERS[kind]
+    lines = text.splitlines()
+    fields = [n for n, line in enumerate(lines) if " = " in line]
+    n = fields[k % len(fields)]
+    lines[n] = lines[n].split(" = ")[0] + " = " + value
+    p = _write(tmp_path, "\n".join(lines) + "\n", f"{kind}.toml")
+    try:
+        load(p)
+    except error as exc:
+        assert str(p) in str(exc)
