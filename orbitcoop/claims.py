@@ -188,7 +188,8 @@ def load_claims(path=None, cat: Catalogue | None = None) -> list[Statement]:
         if sid in seen:
             raise ClaimsFileError(f"{where}: id appears twice")
         seen.add(sid)
-        kind = Fields(entry, where, ClaimsFileError).text("kind", choices=KINDS)
+        f = Fields(entry, where, ClaimsFileError)
+        kind = f.text("kind", choices=KINDS)
         aid = read_field(entry, "article", str, where)
         if aid not in articles:
             raise ClaimsFileError(
@@ -245,9 +246,9 @@ def load_claims(path=None, cat: Catalogue | None = None) -> list[Statement]:
                 dict(articles[aid]),
                 read_field(entry, "reading", str, where),
                 tuple(questions),
-                Fields(entry, where, ClaimsFileError).texts("assumptions", ()),
-                Fields(entry, where, ClaimsFileError).texts("what_else", ()),
-                read_field(entry, "outside_why", str, where, optional=True, default=""),
+                f.texts("assumptions", ()),
+                f.texts("what_else", ()),
+                f.text("outside_why", ""),
             )
         )
     return out
