@@ -25,7 +25,10 @@ def values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
     if not isinstance(q, u.Quantity):
         raise u.UnitsError(f"{name} must be an astropy Quantity in units of {unit} (e.g. 30 * u.{unit}), got {q!r}")
     try:
-        x = np.asarray(q.to_value(unit), dtype=np.float64)
+        # A value near the float limit can overflow in the unit conversion (1.8e305 km in m):
+        # it becomes inf here and is reported by the range check below, not as a warning.
+        with np.errstate(over="ignore", invalid="ignore"):
+            x = np.asarray(q.to_value(unit), dtype=np.float64)
     except u.UnitConversionError:
         raise u.UnitsError(f"{name} must have units convertible to {unit}, got {q.unit}") from None
     if x.size == 0:

@@ -25,6 +25,7 @@ from orbitcoop.verdicts import (
     read_field,
     read_orbits,
     read_site,
+    read_source,
     read_threshold,
     read_vehicle,
     total_dv_m_s,
@@ -199,7 +200,7 @@ class PayloadCovers(Metric):
         self.published = read_field(q, "reference_published", bool, where, optional=True, default=False)
         if self.ref_kg is not None:  # a payload mass from the news or a spacecraft's published mass
             self.ref_label = read_field(q, "reference_label", str, where)
-            self.ref_source = read_field(q, "reference_source", str, where)
+            self.ref_source = read_source(q, "reference_source", where)
             return
         self.ref_vehicle = read_vehicle(read_field(q, "reference_vehicle", str, where), where, "reference_vehicle")
         if self.published:

@@ -22,16 +22,14 @@ supported
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 import astropy.units as u
 
 import orbitcoop
 from orbitcoop.claim_metrics import METRICS, Metric
 from orbitcoop.errors import ClaimsFileError
+from orbitcoop.loading import Fields, did_you_mean, only_keys, read_toml, tables
 from orbitcoop.sites import Catalogue
 from orbitcoop.sites import catalogue as _builtin
 from orbitcoop.verdicts import (
@@ -170,40 +168,18 @@ class ClaimResult:
         }
 
 
-def _read(path):
-    if path is None:
-        return (resources.files("orbitcoop") / "data" / "claims.toml").read_text(encoding="utf-8"), "claims.toml"
-    path = Path(path)
-    try:
-        return path.read_text(encoding="utf-8"), str(path)
-    except OSError as exc:
-        raise ClaimsFileError(f"cannot read claims file {path}: {exc.strerror}") from None
-
-
-def _strings(entry, key, where):
-    value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
-        raise ClaimsFileError(f"{where}: field {key!r} must be a list of strings")
-    return tuple(value)
-
-
 def load_claims(path=None, cat: Catalogue | None = None) -> list[Statement]:
     """Read and check a claims file (default: the built-in one); errors name the statement and field."""
     cat = cat or _builtin()
-    text, name = _read(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ClaimsFileError(f"{name}: not valid TOML: {exc}") from None
+    data, name = read_toml(path, "claims.toml", ClaimsFileError, "claims")
+    only_keys(data, ("article", "statement"), name, ClaimsFileError)
     articles = data.get("article", {})
     if not isinstance(articles, dict):
-        raise ClaimsFileError(f"{name}: [article.ID] tables expected")
+        raise ClaimsFileError(f"{name}: [article.ID] tables expected, got article = {articles!r:.60}")
     for aid, art in articles.items():
         for key in ("publication", "title", "date"):
             read_field(art, key, str, f"{name} article {aid!r}")
-    entries = data.get("statement")
-    if not isinstance(entries, list) or not entries:
-        raise ClaimsFileError(f"{name}: expected one or more [[statement]] tables")
+    entries = tables(data, "statement", name, ClaimsFileError)
     out, seen = [], set()
     for k, entry in enumerate(entries):
         where = f"{name} statement #{k}"
@@ -212,21 +188,23 @@ def load_claims(path=None, cat: Catalogue | None = None) -> list[Statement]:
         if sid in seen:
             raise ClaimsFileError(f"{where}: id appears twice")
         seen.add(sid)
-        kind = read_field(entry, "kind", str, where)
-        if kind not in KINDS:
-            raise ClaimsFileError(f"{where}: kind {kind!r} is not one of {KINDS}")
+        f = Fields(entry, where, ClaimsFileError)
+        kind = f.text("kind", choices=KINDS)
         aid = read_field(entry, "article", str, where)
         if aid not in articles:
-            raise ClaimsFileError(f"{where}: article {aid!r} is not one of the [article.ID] tables {sorted(articles)}")
-        qs = entry.get("question")
-        if not isinstance(qs, list) or not qs:
-            raise ClaimsFileError(f"{where}: expected one or more [[statement.question]] tables")
+            raise ClaimsFileError(
+                f"{where}: article {aid!r} is not one of the [article.ID] tables {sorted(articles)}."
+                + did_you_mean(aid, list(articles))
+            )
+        qs = tables(entry, "question", where, ClaimsFileError, "statement.question")
         questions = []
         for j, q in enumerate(qs):
             qwhere = f"{where} question #{j}"
             metric = read_field(q, "metric", str, qwhere)
             if metric not in METRICS:
-                raise ClaimsFileError(f"{qwhere}: metric {metric!r} is not one of {tuple(METRICS)}")
+                raise ClaimsFileError(
+                    f"{qwhere}: metric {metric!r} is not one of {tuple(METRICS)}." + did_you_mean(metric, list(METRICS))
+                )
             role = read_field(
                 q, "role", str, qwhere, optional=True, default="test" if metric != "context" else "context"
             )
@@ -268,9 +246,9 @@ def load_claims(path=None, cat: Catalogue | None = None) -> list[Statement]:
                 dict(articles[aid]),
                 read_field(entry, "reading", str, where),
                 tuple(questions),
-                _strings(entry, "assumptions", where),
-                _strings(entry, "what_else", where),
-                entry.get("outside_why", ""),
+                f.texts("assumptions", ()),
+                f.texts("what_else", ()),
+                f.text("outside_why", ""),
             )
         )
     return out

@@ -42,6 +42,22 @@ class ClaimsFileError(CatalogueError):
     """A malformed claims file: the message names the file, the statement and the field."""
 
 
+class VehicleDataError(CatalogueError):
+    """A vehicle file or an edited vehicle with non-physical or malformed numbers (names vehicle, stage and field)."""
+
+
+class OrbitDataError(CatalogueError):
+    """A malformed orbit-presets file (names the file, the preset and the field)."""
+
+
+class UnknownVehicleError(OrbitcoopError, LookupError):
+    """A vehicle id not in the catalogue (the message suggests the closest ids)."""
+
+
+class MissingVehicleDataError(OrbitcoopError, ValueError):
+    """The catalogue lacks a figure the payload model needs (the message names it)."""
+
+
 class UndefinedNodeError(OrbitcoopError, ValueError):
     """An orbit without a plane fixed in space (no node), where a launch window needs one."""
 

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import functools
 import math
-import tomllib
 from dataclasses import dataclass, replace
-from importlib import resources
 
 import astropy.units as u
 import numpy as np
 
 from orbitcoop.core import constants as _si
 from orbitcoop.defaults import DEFAULT_PARKING_ALTITUDE
-from orbitcoop.errors import InputRangeError, UnknownOrbitError
+from orbitcoop.errors import InputRangeError, OrbitDataError, UnknownOrbitError
+from orbitcoop.loading import Fields, did_you_mean, only_keys, read_toml, tables
 
 #: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
 MAX_ALTITUDE_KM = 2_000_000.0
@@ -371,31 +370,49 @@ def from_tle(line1, line2, name=None) -> TargetOrbit:
     return TargetOrbit(label, hp, ha, math.degrees(sat.inclo), "two-line elements (sgp4)", node=node)
 
 
-@functools.cache
+def load_presets(path=None) -> tuple[dict[str, TargetOrbit], dict[str, str]]:
+    """(presets by id, {lower-case name or alias: id}) of an orbit file (default: ``data/orbits.toml``).
+
+    An ``[[orbit]]`` has ``id``, ``name``, perigee and apogee altitudes [km], an inclination [deg]
+    (absent: free) and its ``source``; :class:`OrbitDataError` names file, preset and field.
+    """
+    data, name = read_toml(path, "orbits.toml", OrbitDataError, "orbit")
+    only_keys(data, ("orbit",), name, OrbitDataError)
+    out, names = {}, {}
+    for k, entry in enumerate(tables(data, "orbit", name, OrbitDataError)):
+        f = Fields(entry, f"{name} orbit #{k}", OrbitDataError)
+        oid = f.text("id", nonempty=True)
+        f.where = f"{f.where} (id {oid!r})"
+        try:
+            orbit = TargetOrbit(
+                f.text("name", nonempty=True),
+                f.number("perigee_altitude_km", lo=0.0, hi=MAX_ALTITUDE_KM),
+                f.number("apogee_altitude_km", lo=0.0, hi=MAX_ALTITUDE_KM),
+                f.number("inclination_deg", None, 0.0, 180.0),
+                f.source(),
+                oid,
+            )
+        except InputRangeError as exc:  # e.g. apogee below perigee
+            f.fail(str(exc))
+        for alias in (oid, *f.texts("aliases", ())):
+            key = alias.strip().lower()
+            if key in names and names[key] != oid:
+                f.fail(f"name {alias!r} is already preset {names[key]!r}")
+            names[key] = oid
+        out[oid] = orbit
+    return out, names
+
+
+_builtin = functools.cache(load_presets)  # the built-in file, read and checked once
+
+
 def presets() -> dict[str, TargetOrbit]:
     """The sourced presets of ``orbitcoop/data/orbits.toml``, by id."""
-    text = (resources.files("orbitcoop") / "data" / "orbits.toml").read_text(encoding="utf-8")
-    out = {}
-    for entry in tomllib.loads(text)["orbit"]:
-        out[entry["id"]] = TargetOrbit(
-            entry["name"],
-            float(entry["perigee_altitude_km"]),
-            float(entry["apogee_altitude_km"]),
-            entry.get("inclination_deg"),
-            entry["source"],
-            entry["id"],
-        )
-    return out
+    return _builtin()[0]
 
 
-@functools.cache
 def _aliases() -> dict[str, str]:
-    text = (resources.files("orbitcoop") / "data" / "orbits.toml").read_text(encoding="utf-8")
-    out = {}
-    for entry in tomllib.loads(text)["orbit"]:
-        for name in (entry["id"], *entry.get("aliases", [])):
-            out[name.lower()] = entry["id"]
-    return out
+    return _builtin()[1]
 
 
 def parse_orbit(text: str) -> TargetOrbit:
@@ -432,8 +449,9 @@ def parse_orbit(text: str) -> TargetOrbit:
             raise UnknownOrbitError(f"orbit {text!r}: {args} are not all numbers") from None
         return fn(*nums)
     names = ", ".join(sorted(presets()))
+    hint = did_you_mean(key, _aliases())
     raise UnknownOrbitError(
-        f"unknown orbit {text!r}: use a preset ({names}) or a form like " + ", ".join(_EXAMPLES.values())
+        f"unknown orbit {text!r}.{hint} Use a preset ({names}) or a form like " + ", ".join(_EXAMPLES.values())
     )
 
 

@@ -9,18 +9,14 @@ sky is open.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import math
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from importlib import resources
-from pathlib import Path
 
 import astropy.units as u
 
 from orbitcoop.errors import CatalogueError, UnknownSiteError
+from orbitcoop.loading import Fields, did_you_mean, only_keys, optional_tables, read_toml, tables
 from orbitcoop.record import FlownBand, with_envelopes
 
 STATUSES = ("active", "planned", "retired")
@@ -214,125 +210,81 @@ def _normalise(name: str) -> str:
     return "-".join(text.lower().replace("_", " ").replace("/", " ").split())
 
 
-def _need(entry: dict, key: str, kind, where: str):
-    if key not in entry:
-        raise CatalogueError(f"{where}: missing field {key!r}")
-    value = entry[key]
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, kind):
-        raise CatalogueError(f"{where}: field {key!r} should be {kind.__name__}, got {value!r}")
-    return value
-
-
-def _angle(entry: dict, key: str, lo: float, hi: float, where: str) -> float:
-    value = _need(entry, key, float, where)
-    if not (lo <= value <= hi) or not math.isfinite(value):
-        raise CatalogueError(f"{where}: {key} = {value} is outside [{lo}, {hi}]")
-    return value
-
-
-def _source(entry: dict, key: str, where: str) -> str:
-    text = _need(entry, key, str, where).strip()
-    if not text:
-        raise CatalogueError(f"{where}: {key} is empty: every figure needs its source")
-    return text
-
-
 def _parse_site(entry: dict, where: str) -> LaunchSite:
-    sid = _need(entry, "id", str, where)
-    where = f"{where} (id {sid!r})"
+    f = Fields(entry, where)
+    sid = f.text("id")
+    f.where = where = f"{where} (id {sid!r})"
     if sid != _normalise(sid):
-        raise CatalogueError(f"{where}: id must be a lowercase slug like {_normalise(sid)!r}")
-    status = _need(entry, "status", str, where)
-    if status not in STATUSES:
-        raise CatalogueError(f"{where}: status {status!r} is not one of {STATUSES}")
-    elevation = entry.get("elevation_m")
-    elevation_source = ""
-    if elevation is not None:
-        elevation = _angle(entry, "elevation_m", -500.0, 9000.0, where)
-        elevation_source = _source(entry, "elevation_source", where)
-    corridors = tuple(
-        Corridor(
-            _angle(c, "azimuth_min_deg", 0.0, 360.0, f"{where} corridor {k}"),
-            _angle(c, "azimuth_max_deg", 0.0, 360.0, f"{where} corridor {k}"),
-            _source(c, "source", f"{where} corridor {k}"),
-            c.get("note", ""),
+        f.fail(f"id must be a lowercase slug like {_normalise(sid)!r}")
+    elevation = f.number("elevation_m", None, -500.0, 9000.0)
+    corridors = []
+    for k, c in enumerate(optional_tables(entry, "corridor", where, label="site.corridor")):
+        c = Fields(c, f"{where} corridor {k}")
+        corridors.append(
+            Corridor(
+                c.number("azimuth_min_deg", lo=0.0, hi=360.0),
+                c.number("azimuth_max_deg", lo=0.0, hi=360.0),
+                c.source(),
+                c.text("note", ""),
+            )
         )
-        for k, c in enumerate(entry.get("corridor", []))
-    )
     limits = []
-    for k, c in enumerate(entry.get("inclination_limit", [])):
-        w = f"{where} inclination_limit {k}"
+    for k, c in enumerate(optional_tables(entry, "inclination_limit", where, label="site.inclination_limit")):
+        c = Fields(c, f"{where} inclination_limit {k}")
         if "min_deg" not in c and "max_deg" not in c:
-            raise CatalogueError(f"{w}: give min_deg, max_deg or both")
-        lo = _angle(c, "min_deg", 0.0, 180.0, w) if "min_deg" in c else None
-        hi = _angle(c, "max_deg", 0.0, 180.0, w) if "max_deg" in c else None
+            c.fail("give min_deg, max_deg or both")
+        lo, hi = c.number("min_deg", None, 0.0, 180.0), c.number("max_deg", None, 0.0, 180.0)
         if lo is not None and hi is not None and lo > hi:
-            raise CatalogueError(f"{w}: min_deg {lo} > max_deg {hi}")
-        limits.append(InclinationLimit(lo, hi, _source(c, "source", w), c.get("note", "")))
-    flown = tuple(
-        FlownOrbit(
-            _need(c, "mission", str, f"{where} flown {k}"),
-            _angle(c, "inclination_deg", 0.0, 180.0, f"{where} flown {k}"),
-            _source(c, "source", f"{where} flown {k}"),
-        )
-        for k, c in enumerate(entry.get("flown", []))
-    )
+            c.fail(f"min_deg {lo} > max_deg {hi}")
+        limits.append(InclinationLimit(lo, hi, c.source(), c.text("note", "")))
+    flown = []
+    for k, c in enumerate(optional_tables(entry, "flown", where, label="site.flown")):
+        c = Fields(c, f"{where} flown {k}")
+        flown.append(FlownOrbit(c.text("mission"), c.number("inclination_deg", lo=0.0, hi=180.0), c.source()))
     routes = []
-    for k, c in enumerate(entry.get("route", [])):
-        w = f"{where} route {k}"
-        lo = _angle(c, "inclination_min_deg", 0.0, 180.0, w)
-        hi = _angle(c, "inclination_max_deg", 0.0, 180.0, w)
+    known = {"inclination_min_deg", "inclination_max_deg", "plane_offset_deg", "mission", "source", "note"}
+    for k, c in enumerate(optional_tables(entry, "route", where, label="site.route")):
+        r = Fields(c, f"{where} route {k}")
+        lo = r.number("inclination_min_deg", lo=0.0, hi=180.0)
+        hi = r.number("inclination_max_deg", lo=0.0, hi=180.0)
         if lo > hi:
-            raise CatalogueError(f"{w}: inclination_min_deg {lo} > inclination_max_deg {hi}")
-        known = {"inclination_min_deg", "inclination_max_deg", "plane_offset_deg", "mission", "source", "note"}
+            r.fail(f"inclination_min_deg {lo} > inclination_max_deg {hi}")
         routes.append(
             FlownRoute(
                 lo,
                 hi,
-                _angle(c, "plane_offset_deg", 0.0, 90.0, w),
-                _need(c, "mission", str, w),
-                _source(c, "source", w),
-                c.get("note", ""),
+                r.number("plane_offset_deg", lo=0.0, hi=90.0),
+                r.text("mission"),
+                r.source(),
+                r.text("note", ""),
                 tuple((key, val) for key, val in c.items() if key not in known),
             )
         )
-    level = entry.get("position_level", "site")
-    if level not in ("pad", "site"):
-        raise CatalogueError(f"{where}: position_level {level!r} is not 'pad' or 'site'")
+    pads = f.texts("gcat_pads", ())
+    if not all(":" in c for c in pads):
+        f.fail(f"gcat_pads entries are 'SITE:PAD' GCAT codes, got {list(pads)!r}")
     return LaunchSite(
         id=sid,
-        name=_need(entry, "name", str, where),
-        country=_need(entry, "country", str, where),
-        operator=_need(entry, "operator", str, where),
-        status=status,
-        latitude_deg=_angle(entry, "latitude_deg", -90.0, 90.0, where),
-        longitude_deg=_angle(entry, "longitude_deg", -180.0, 180.0, where),
-        position_source=_source(entry, "position_source", where),
+        name=f.text("name"),
+        country=f.text("country"),
+        operator=f.text("operator"),
+        status=f.text("status", choices=STATUSES),
+        latitude_deg=f.number("latitude_deg", lo=-90.0, hi=90.0),
+        longitude_deg=f.number("longitude_deg", lo=-180.0, hi=180.0),
+        position_source=f.source("position_source"),
         elevation_m=elevation,
-        elevation_source=elevation_source,
-        position_level=level,
-        parent=entry.get("parent", ""),
-        aliases=tuple(entry.get("aliases", ())),
-        corridors=corridors,
+        elevation_source="" if elevation is None else f.source("elevation_source"),
+        position_level=f.text("position_level", "site", choices=("pad", "site")),
+        parent=f.text("parent", ""),
+        aliases=f.texts("aliases", ()),
+        corridors=tuple(corridors),
         inclination_limits=tuple(limits),
-        flown=flown,
+        flown=tuple(flown),
         routes=tuple(routes),
-        notes=entry.get("notes", ""),
-        gcat_sites=tuple(_codes(entry, "gcat_sites", where)),
-        gcat_pads=tuple(_codes(entry, "gcat_pads", where, pads=True)),
+        notes=f.text("notes", ""),
+        gcat_sites=f.texts("gcat_sites", ()),
+        gcat_pads=pads,
     )
-
-
-def _codes(entry: dict, key: str, where: str, pads: bool = False) -> list[str]:
-    """GCAT codes: site codes ('JQ'), or for ``pads`` 'SITE:PAD' pairs ('JQ:LC921')."""
-    codes = entry.get(key, [])
-    if not isinstance(codes, list) or not all(isinstance(c, str) and c.strip() for c in codes):
-        raise CatalogueError(f"{where}: {key} should be a list of GCAT codes, got {codes!r}")
-    if pads and not all(":" in c for c in codes):
-        raise CatalogueError(f"{where}: {key} entries are 'SITE:PAD' GCAT codes, got {codes!r}")
-    return codes
 
 
 def _numbers(c: Corridor | InclinationLimit) -> tuple:
@@ -359,7 +311,8 @@ class Catalogue:
             self._sites[site.id] = site
         for site in list(self._sites.values()):
             if site.parent and site.parent not in self._sites:
-                raise CatalogueError(f"{self.origin}: {site.id!r} has unknown parent {site.parent!r}")
+                hint = did_you_mean(site.parent, list(self._sites))
+                raise CatalogueError(f"{self.origin}: {site.id!r} has unknown parent {site.parent!r}.{hint}")
             parent = self._sites.get(site.parent)
             if parent is not None and not site.published_known and parent.published_known:
                 # A pad flies under its range's safety rules: inherit the site's published constraints.
@@ -395,16 +348,12 @@ class Catalogue:
                 self._names.setdefault(_normalise(name), site.id)
 
     @classmethod
-    def from_toml(cls, path) -> Catalogue:
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise CatalogueError(f"{path}: not valid TOML: {exc}") from exc
-        entries = data.get("site")
-        if not isinstance(entries, list) or not entries:
-            raise CatalogueError(f"{path}: expected one or more [[site]] tables")
-        return cls((_parse_site(e, f"{path.name} site #{k}") for k, e in enumerate(entries)), path)
+    def from_toml(cls, path=None) -> Catalogue:
+        """Read and check a site file (default: the built-in ``launch_sites.toml``, without flown envelopes)."""
+        data, name = read_toml(path, "launch_sites.toml", what="launch-site")
+        only_keys(data, ("site",), name)
+        entries = tables(data, "site", name)
+        return cls((_parse_site(e, f"{name} site #{k}") for k, e in enumerate(entries)), name)
 
     def __iter__(self):
         return iter(self._sites.values())
@@ -424,17 +373,14 @@ class Catalogue:
         key = _normalise(name)
         if key in self._names:
             return self._sites[self._names[key]]
-        close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.5)
-        ids = list(dict.fromkeys(self._names[c] for c in close))[:3]
-        hint = f" Did you mean: {', '.join(ids)}?" if ids else ""
+        hint = did_you_mean(key, self._names)
         raise UnknownSiteError(f"unknown launch site {name!r}.{hint} `orbitcoop sites` lists all {len(self)} ids.")
 
 
 @functools.cache
 def catalogue() -> Catalogue:
     """The built-in catalogue (loaded once), each site with its flown envelope from the flight record."""
-    with resources.as_file(resources.files("orbitcoop") / "data" / "launch_sites.toml") as path:
-        return with_envelopes(Catalogue.from_toml(path))
+    return with_envelopes(Catalogue.from_toml())
 
 
 def get_site(name) -> LaunchSite:

@@ -13,31 +13,43 @@ about the difference, so predictions near its calibration orbits are hardly affe
 
 from __future__ import annotations
 
-import difflib
 import functools
-import math
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from orbitcoop.core.constants import G0_M_S2
-from orbitcoop.errors import OrbitcoopError
+
+# The error classes live in orbitcoop.errors; importable from here too, as before.
+from orbitcoop.errors import MissingVehicleDataError, UnknownVehicleError, VehicleDataError
+from orbitcoop.loading import (
+    Fields,
+    did_you_mean,
+    number_problem,
+    only_keys,
+    optional_tables,
+    read_toml,
+    tables,
+    whole_problem,
+)
 from orbitcoop.outcomes import DATA_ROLES
+from orbitcoop.sites import Catalogue, catalogue
+
+__all__ = [
+    "LIFTOFF_TOLERANCE_PCT",
+    "ROLES",
+    "MissingVehicleDataError",
+    "PerformancePoint",
+    "Stage",
+    "UnknownVehicleError",
+    "Vehicle",
+    "VehicleDataError",
+    "get_vehicle",
+    "list_vehicles",
+    "load_vehicles",
+    "mass_check_rows",
+    "vehicles",
+]
 
 ROLES = DATA_ROLES
-
-
-class VehicleDataError(OrbitcoopError, ValueError):
-    """A vehicle file with non-physical or malformed numbers (names vehicle, stage and field)."""
-
-
-class UnknownVehicleError(OrbitcoopError, LookupError):
-    """A vehicle id not in the catalogue (the message suggests the closest ids)."""
-
-
-class MissingVehicleDataError(OrbitcoopError, ValueError):
-    """The catalogue lacks a figure the payload model needs (the message names it)."""
 
 
 @dataclass(frozen=True)
@@ -64,15 +76,15 @@ class Stage:
         # too: NaN, zero or absurd figures would otherwise hang or poison the payload solve.
         where = f"stage {self.id!r}"
         problems = [
-            _whole_problem(self.count, "count", 1),
-            _whole_problem(self.departure_burns, "departure_burns", 1, 10),
+            whole_problem(self.count, "count", 1),
+            whole_problem(self.departure_burns, "departure_burns", 1, 10),
         ]
         if self.restarts is not None:
-            problems.append(_whole_problem(self.restarts, "restarts", 0))
+            problems.append(whole_problem(self.restarts, "restarts", 0))
         for key, hi, strict in _STAGE_NUMBERS:
             value = getattr(self, key)
             if value is not None:
-                problems.append(_number_problem(value, key, hi=hi, strict_low=strict))
+                problems.append(number_problem(value, key, 0.0, hi, strict))
         problem = next((p for p in problems if p), None)
         if problem:
             raise VehicleDataError(f"{where}: {problem}")
@@ -273,164 +285,92 @@ class Vehicle:
         raise VehicleDataError(f"vehicle {self.id!r}: no stage {sid!r}")
 
 
-def _number_problem(v, key, lo=0.0, hi=math.inf, strict_low=True) -> str | None:
-    """Why ``v`` is not a valid value of the number field ``key`` (None if it is)."""
-    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        return f"{key} = {v!r} is not a finite number"
-    if (v <= lo if strict_low else v < lo) or v > hi:
-        return (
-            f"{key} = {float(v):g} is not physical (valid: {'>' if strict_low else '≥'} {lo:g}"
-            + ("" if hi == math.inf else f" and ≤ {hi:g}")
-            + ")"
-        )
-    return None
-
-
-def _whole_problem(v, key, lo, hi=None) -> str | None:
-    """Why ``v`` is not a valid whole number lo ≤ v [≤ hi] for ``key`` (None if it is)."""
-    if not isinstance(v, int) or isinstance(v, bool) or v < lo or (hi is not None and v > hi):
-        bound = f"≥ {lo}" if hi is None else f"from {lo} to {hi}"
-        return f"{key} = {v!r} must be a whole number {bound}"
-    return None
-
-
-def _number(table, key, where, lo=0.0, hi=math.inf, strict_low=True):
-    if key not in table:
-        return None
-    problem = _number_problem(table[key], key, lo, hi, strict_low)
-    if problem:
-        raise VehicleDataError(f"{where}: {problem}")
-    return float(table[key])
-
-
-def _whole(table, key, where, default, lo, hi=None):
-    """A whole-number field (``default`` when absent; None allowed as default): lo ≤ value [≤ hi]."""
-    v = table.get(key, default)
-    if v is None:
-        return None
-    problem = _whole_problem(v, key, lo, hi)
-    if problem:
-        raise VehicleDataError(f"{where}: {problem}")
-    return v
-
-
-def _text(table, key, where, default=None, required=False) -> str:
-    """A text field; a number, a list or a missing required field is an error naming it."""
-    if key not in table:
-        if required:
-            raise VehicleDataError(f"{where}: missing field {key!r}")
-        return default
-    v = table[key]
-    if not isinstance(v, str):
-        raise VehicleDataError(f"{where}: {key} = {v!r} should be text")
-    return v
-
-
-def _parse_vehicle(entry, where) -> Vehicle:
-    vid = entry.get("id")
-    if not isinstance(vid, str) or not vid:
-        raise VehicleDataError(f"{where}: missing field 'id'")
-    where = f"{where} (vehicle {vid!r})"
-    stages = []
-    for k, s in enumerate(entry.get("stage", [])):
-        sid = s.get("id", f"#{k}")
-        w = f"{where} stage {sid!r}"
-        count = _whole(s, "count", w, 1, 1)
-        prop = _number(s, "propellant_mass_kg", w)
-        dry = _number(s, "dry_mass_kg", w)
-        if prop is not None and dry is not None and dry >= prop + dry:
-            raise VehicleDataError(f"{w}: dry_mass_kg ≥ total stage mass")
-        restarts = _whole(s, "restarts", w, None, 0)
-        burns = _whole(s, "departure_burns", w, 1, 1, 10)
-        if burns != 1 and not str(s.get("departure_source", "")).strip():
-            raise VehicleDataError(f"{w}: departure_burns = {burns} needs a departure_source (a flown profile)")
-        if restarts is not None and burns > restarts + 1:
-            raise VehicleDataError(
-                f"{w}: departure_burns = {burns} needs {burns - 1} restarts, the stage has {restarts}"
-            )
-        stages.append(
-            Stage(
-                id=sid,
-                name=s.get("name", sid),
-                count=count,
-                parallel_with=s.get("parallel_with", ""),
-                propellant_mass_kg=prop,
-                dry_mass_kg=dry,
-                isp_vac_s=_number(s, "isp_vac_s", w, hi=1000.0),
-                thrust_vac_kn=_number(s, "thrust_vac_kn", w),
-                isp_sl_s=_number(s, "isp_sl_s", w, hi=1000.0),
-                thrust_sl_kn=_number(s, "thrust_sl_kn", w),
-                burn_time_s=_number(s, "burn_time_s", w),
-                restarts=restarts,
-                fairing_mass_kg=_number(s, "fairing_mass_kg", w, strict_low=False),
-                departure_burns=burns,
-            )
-        )
-    if not stages:
-        raise VehicleDataError(f"{where}: no [[vehicle.stage]] tables")
-    points = []
-    for k, p in enumerate(entry.get("performance", [])):
-        w = f"{where} performance #{k}"
-        role = _text(p, "role", w, "reference")
-        if role not in ROLES:
-            raise VehicleDataError(f"{w}: role {role!r} is not one of {ROLES}")
-        if role != "reference" and not p.get("orbit_spec"):
-            raise VehicleDataError(f"{w}: a {role} point needs an orbit_spec")
-        if not _text(p, "source", w, "").strip():
-            raise VehicleDataError(f"{w}: source is empty: every published point needs its source")
-        if "payload_kg" not in p:
-            raise VehicleDataError(f"{w}: missing field 'payload_kg'")
-        points.append(
-            PerformancePoint(
-                payload_kg=_number(p, "payload_kg", w),
-                site=_text(p, "site", w, ""),
-                role=role,
-                source=p["source"],
-                orbit=_text(p, "orbit", w, ""),
-                orbit_spec=_text(p, "orbit_spec", w, ""),
-                orbit_interpretation=_text(p, "orbit_interpretation", w, ""),
-                note=_text(p, "note", w, ""),
-            )
-        )
-    liftoff = _number(entry, "liftoff_mass_kg", where)
-    home = entry.get("home_sites", [])
-    if not isinstance(home, list) or not all(isinstance(h, str) and h for h in home):
-        raise VehicleDataError(f"{where}: home_sites = {home!r} must be a list of launch-site ids")
-    if liftoff is not None and not _text(entry, "liftoff_source", where, "").strip():
-        raise VehicleDataError(f"{where}: liftoff_source is empty: a published lift-off mass needs its source")
-    return Vehicle(
-        id=vid,
-        name=entry.get("name", vid),
-        operator=entry.get("operator", ""),
-        home_sites=tuple(home),
-        stages=tuple(stages),
-        performance=tuple(points),
-        missing=tuple(entry.get("missing", ())),
-        notes=entry.get("notes", ""),
-        liftoff_mass_kg=liftoff,
-        liftoff_source=entry.get("liftoff_source", ""),
+def _parse_stage(entry, k, where) -> Stage:
+    sid = entry.get("id", f"#{k}") if isinstance(entry, dict) else f"#{k}"
+    f = Fields(entry, f"{where} stage {sid!r}", VehicleDataError)
+    f.text("id", "")
+    numbers = {key: f.number(key, None, 0.0, hi, strict) for key, hi, strict in _STAGE_NUMBERS}
+    prop, dry = numbers["propellant_mass_kg"], numbers["dry_mass_kg"]
+    if prop is not None and dry is not None and dry >= prop + dry:
+        f.fail("dry_mass_kg ≥ total stage mass")
+    restarts = f.whole("restarts", None, 0)
+    burns = f.whole("departure_burns", 1, 1, 10)
+    if burns != 1:
+        f.source("departure_source", what=f"departure_burns = {burns} (a flown profile)")
+    if restarts is not None and burns > restarts + 1:
+        f.fail(f"departure_burns = {burns} needs {burns - 1} restarts, the stage has {restarts}")
+    return Stage(
+        id=sid,
+        name=f.text("name", sid),
+        count=f.whole("count", 1, 1),
+        parallel_with=f.text("parallel_with", ""),
+        restarts=restarts,
+        departure_burns=burns,
+        **numbers,
     )
 
 
-def load_vehicles(path=None) -> dict[str, Vehicle]:
-    """Read a vehicle file (default: the built-in catalogue); errors name vehicle, stage and field."""
-    source = resources.files("orbitcoop") / "data" / "vehicles.toml" if path is None else Path(path)
-    name = "vehicles.toml" if path is None else str(path)
+def _parse_point(entry, k, where, sites: Catalogue) -> PerformancePoint:
+    f = Fields(entry, f"{where} performance #{k}", VehicleDataError)
+    role = f.text("role", "reference", choices=ROLES)
+    spec = f.text("orbit_spec", "")
+    if role != "reference" and not spec:
+        f.fail(f"a {role} point needs an orbit_spec")
+    return PerformancePoint(
+        payload_kg=f.number("payload_kg", lo=0.0, strict_low=True),
+        site=_site_id(f, "site", f.text("site"), sites),
+        role=role,
+        source=f.source(what="every published point"),
+        orbit=f.text("orbit", ""),
+        orbit_spec=spec,
+        orbit_interpretation=f.text("orbit_interpretation", ""),
+        note=f.text("note", ""),
+    )
+
+
+def _site_id(f: Fields, key: str, name: str, sites: Catalogue) -> str:
+    """The catalogue id of the site ``name`` names (by id, name or alias); else an error naming the field."""
     try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise VehicleDataError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise VehicleDataError(f"{name}: cannot read the vehicle file: {exc.strerror or exc}") from None
-    try:
-        entries = tomllib.loads(text).get("vehicle")
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        raise VehicleDataError(f"{name}: not valid TOML: {exc}") from None
-    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
-        raise VehicleDataError(f"{name}: expected one or more [[vehicle]] tables")
+        return sites.get(name).id
+    except LookupError as exc:
+        f.fail(f"{key}: {exc}")
+
+
+def _parse_vehicle(entry, where, sites: Catalogue) -> Vehicle:
+    f = Fields(entry, where, VehicleDataError)
+    vid = f.text("id", nonempty=True)
+    f.where = where = f"{where} (vehicle {vid!r})"
+    stage_tables = tables(entry, "stage", where, VehicleDataError, "vehicle.stage")
+    stages = tuple(_parse_stage(s, k, where) for k, s in enumerate(stage_tables))
+    points = optional_tables(entry, "performance", where, VehicleDataError, "vehicle.performance")
+    home = f.texts("home_sites", nonempty=True)
+    liftoff = f.number("liftoff_mass_kg", None, 0.0, strict_low=True)
+    return Vehicle(
+        id=vid,
+        name=f.text("name", vid),
+        operator=f.text("operator", ""),
+        home_sites=tuple(_site_id(f, "home_sites", h, sites) for h in home),
+        stages=stages,
+        performance=tuple(_parse_point(p, k, where, sites) for k, p in enumerate(points)),
+        missing=f.texts("missing", ()),
+        notes=f.text("notes", ""),
+        liftoff_mass_kg=liftoff,
+        liftoff_source="" if liftoff is None else f.source("liftoff_source", what="a published lift-off mass"),
+    )
+
+
+def load_vehicles(path=None, sites: Catalogue | None = None) -> dict[str, Vehicle]:
+    """Read and check a vehicle file (default: the built-in catalogue); errors name vehicle, stage and field.
+
+    Every site a vehicle names (``home_sites``, a point's ``site``) must be in ``sites`` (default:
+    the built-in site catalogue); it is stored by its catalogue id.
+    """
+    sites = catalogue() if sites is None else sites
+    data, name = read_toml(path, "vehicles.toml", VehicleDataError, "vehicle")
+    only_keys(data, ("vehicle",), name, VehicleDataError)
     out = {}
-    for k, e in enumerate(entries):
-        v = _parse_vehicle(e, f"{name} #{k}")
+    for k, e in enumerate(tables(data, "vehicle", name, VehicleDataError)):
+        v = _parse_vehicle(e, f"{name} #{k}", sites)
         if v.id in out:
             raise VehicleDataError(f"{name}: vehicle id {v.id!r} appears twice")
         out[v.id] = v
@@ -451,8 +391,7 @@ def get_vehicle(name) -> Vehicle:
     key = str(name).strip().lower().replace(" ", "-")
     if key in cat:
         return cat[key]
-    close = difflib.get_close_matches(key, list(cat), n=3, cutoff=0.4)
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    hint = did_you_mean(key, list(cat))
     raise UnknownVehicleError(f"unknown vehicle {name!r}.{hint} `orbitcoop vehicles` lists all {len(cat)} ids.")
 
 

@@ -14,6 +14,7 @@ import astropy.units as u
 
 import orbitcoop
 from orbitcoop.errors import ClaimsFileError, OrbitcoopError
+from orbitcoop.loading import REQUIRED, Fields
 from orbitcoop.orbits import as_target
 
 MPS = u.m / u.s
@@ -38,27 +39,24 @@ VERDICTS = tuple(v.value for v in Verdict)
 
 
 def read_field(table, key, kind, where, optional=False, default=None):
-    if key not in table:
-        if optional:
-            return default
-        raise ClaimsFileError(f"{where}: missing field {key!r}")
-    value = table[key]
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
+    """Field ``key`` of a claims-file table as ``kind`` (str, float, bool, or list: a non-empty list of
+    text), through the shared readers of :mod:`orbitcoop.loading`; errors name ``where`` and the field."""
+    f = Fields(table, where, ClaimsFileError)
+    default = default if optional else REQUIRED
     if kind is list:
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise ClaimsFileError(f"{where}: field {key!r} must be a non-empty list of strings, got {value!r}")
-        return value
-    if not isinstance(value, kind):
-        raise ClaimsFileError(f"{where}: field {key!r} must be {kind.__name__}, got {value!r}")
-    return value
+        value = f.texts(key, default, nonempty=True)
+        return list(value) if isinstance(value, tuple) else value
+    readers = {str: f.text, float: f.number, bool: f.flag, dict: f.table_of}
+    return readers[kind](key, default)
+
+
+def read_source(table, key, where):
+    """A figure's source: required, text, not blank."""
+    return Fields(table, where, ClaimsFileError).source(key)
 
 
 def read_threshold(table, key, where):
-    t = read_field(table, key, float, where)
-    if not math.isfinite(t) or t < 0:
-        raise ClaimsFileError(f"{where}: {key} = {t} must be a finite number ≥ 0")
-    return t
+    return Fields(table, where, ClaimsFileError).number(key, lo=0.0)
 
 
 def read_site(cat, name, where):

@@ -233,3 +233,22 @@ def test_a_flown_route_charges_its_dogleg_and_pads_inherit_it():
     # Outside the routes' bands nothing changes: GTO and a 40° LEO fly as before.
     assert oc.assess("tanegashima", "gto").dv.dogleg.value == 0.0
     assert oc.assess("tanegashima", "leo:400:40").dv.dogleg.value == 0.0
+
+
+def test_builtin_orbit_presets_are_sourced_and_named_once():
+    # data/orbits.toml is read and checked like the other catalogues (orbitcoop.orbits.load_presets).
+    from orbitcoop.orbits import load_presets
+
+    presets, names = load_presets()
+    assert len(presets) >= 10 and set(names.values()) == set(presets)
+    for oid, orbit in presets.items():
+        # Graded like the site sources, or a definition ('polar' is 90° by definition).
+        assert orbit.id == oid and (GRADE.search(orbit.source) or orbit.source.startswith("Definition")), oid
+
+
+def test_every_vehicle_names_catalogue_sites_by_id():
+    # Checked when the vehicle file loads; stored by id, so payloads' home-site test compares ids.
+    ids = set(catalogue().ids())
+    for v in oc.list_vehicles():
+        assert v.home_sites and set(v.home_sites) <= ids, v.id
+        assert {p.site for p in v.performance} <= ids, v.id

@@ -233,7 +233,7 @@ def test_sea_level_isp_stands_in_when_no_vacuum_figure_is_published():
 def test_boosters_with_a_burn_time_need_no_thrust(tmp_path):
     p = tmp_path / "v.toml"
     p.write_text(
-        '[[vehicle]]\nid = "mine"\n'
+        '[[vehicle]]\nid = "mine"\nhome_sites = ["kourou"]\n'
         '[[vehicle.stage]]\nid = "b"\ncount = 2\nparallel_with = "c"\npropellant_mass_kg = 10000.0\n'
         "dry_mass_kg = 1000.0\nisp_vac_s = 270.0\nburn_time_s = 50.0\n"
         '[[vehicle.stage]]\nid = "c"\npropellant_mass_kg = 50000.0\ndry_mass_kg = 5000.0\n'
@@ -299,7 +299,7 @@ def test_missing_data_is_reported_not_guessed():
 )
 def test_non_physical_vehicle_file_names_vehicle_stage_field(tmp_path, stage, words):
     p = tmp_path / "v.toml"
-    p.write_text('[[vehicle]]\nid = "mine"\n[[vehicle.stage]]\n' + stage)
+    p.write_text('[[vehicle]]\nid = "mine"\nhome_sites = ["kourou"]\n[[vehicle.stage]]\n' + stage)
     with pytest.raises(VehicleDataError) as err:
         load_vehicles(p)
     assert "vehicle 'mine'" in str(err.value)
@@ -325,7 +325,8 @@ def test_stage_masses_agree_with_published_liftoff_masses():
 def test_stack_mass_sums_stages_and_fairing(tmp_path):
     p = tmp_path / "v.toml"
     p.write_text(
-        '[[vehicle]]\nid = "mine"\nliftoff_mass_kg = 70000.0\nliftoff_source = "my sheet [A]"\n'
+        '[[vehicle]]\nid = "mine"\nhome_sites = ["kourou"]\n'
+        'liftoff_mass_kg = 70000.0\nliftoff_source = "my sheet [A]"\n'
         '[[vehicle.stage]]\nid = "b"\ncount = 2\nparallel_with = "c"\npropellant_mass_kg = 10000.0\n'
         "dry_mass_kg = 1000.0\nisp_vac_s = 270.0\nburn_time_s = 50.0\n"
         '[[vehicle.stage]]\nid = "c"\npropellant_mass_kg = 40000.0\ndry_mass_kg = 5000.0\n'
@@ -339,7 +340,7 @@ def test_stack_mass_sums_stages_and_fairing(tmp_path):
 def test_liftoff_mass_needs_a_source(tmp_path):
     p = tmp_path / "v.toml"
     p.write_text(
-        '[[vehicle]]\nid = "mine"\nliftoff_mass_kg = 70000.0\n'
+        '[[vehicle]]\nid = "mine"\nhome_sites = ["kourou"]\nliftoff_mass_kg = 70000.0\n'
         '[[vehicle.stage]]\nid = "c"\npropellant_mass_kg = 40000.0\ndry_mass_kg = 5000.0\nisp_vac_s = 300.0\n'
     )
     with pytest.raises(VehicleDataError, match=r"vehicle 'mine'.*liftoff_source"):

@@ -190,12 +190,13 @@ def test_edited_vehicles_are_checked_when_made():
         ('[vehicle]\nid = "x"\n', "[[vehicle]] tables"),
         ("", "[[vehicle]] tables"),
         (
-            '[[vehicle]]\nid = "x"\n[[vehicle.stage]]\nid = "s"\nisp_vac_s = 300\n'
+            '[[vehicle]]\nid = "x"\nhome_sites = ["kourou"]\n[[vehicle.stage]]\nid = "s"\nisp_vac_s = 300\n'
             '[[vehicle.performance]]\nsource = "s"\n',
             "payload_kg",
         ),
         (
-            '[[vehicle]]\nid = "x"\n[[vehicle.stage]]\nid = "s"\n[[vehicle.performance]]\npayload_kg = 1.0\n'
+            '[[vehicle]]\nid = "x"\nhome_sites = ["kourou"]\n[[vehicle.stage]]\nid = "s"\n'
+            "[[vehicle.performance]]\npayload_kg = 1.0\n"
             'role = "calibration"\norbit_spec = ["sso:500"]\nsource = "s"\n',
             "orbit_spec",
         ),
