@@ -61,6 +61,8 @@ _PUBLIC = {
     "validation_rows": "orbitcoop.validation",
     "validation_summary": "orbitcoop.validation",
     "PayloadEstimate": "orbitcoop.payloads",
+    "payload_distribution": "orbitcoop.payloads",
+    "PayloadDistribution": "orbitcoop.uncertainty",
     "get_vehicle": "orbitcoop.vehicles",
     "list_vehicles": "orbitcoop.vehicles",
     "load_vehicles": "orbitcoop.vehicles",
