@@ -257,6 +257,10 @@ class PayloadCovers(Metric):
         return out
 
 
+#: A turn below this [m/s] still counts as reaching a plane directly (rounding, not a manoeuvre).
+DIRECT_TOLERANCE_M_S = 1.0
+
+
 class Reachable(Metric):
     """Each site reaches each orbit directly (geometry, and the published corridor where there is one)."""
 
@@ -272,8 +276,10 @@ class Reachable(Metric):
         for o in self.orbits:
             for s in self.sites:
                 a = orbitcoop.assess(cat.get(s), o)
-                ok = bool(a.direct) and a.in_corridor is not False
                 extra = float((a.dv.plane_change + a.dv.dogleg).to_value(MPS))
+                # 'Directly' means no turn charged: a plane inside the site's geometric reach that its
+                # flown route reaches only by a dog-leg (Tanegashima to the ISS) is not direct.
+                ok = bool(a.direct) and a.in_corridor is not False and extra < DIRECT_TOLERANCE_M_S
                 i_min = a.min_inclination.to_value(u.deg)
                 i_t = as_target(o).inclination_deg
                 if ok:
@@ -281,11 +287,12 @@ class Reachable(Metric):
                         " (no corridor published: geometry only)." if a.in_corridor is None else "."
                     )
                 else:
-                    why = (
-                        f"below the site's lowest inclination {i_min:.2f}°"
-                        if not a.direct
-                        else "outside the published corridor"
-                    )
+                    if not a.direct:
+                        why = f"below the site's lowest inclination {i_min:.2f}°"
+                    elif a.in_corridor is False:
+                        why = "outside the published corridor"
+                    else:
+                        why = "its launches to this plane fly a dog-leg, a flown route in the catalogue"
                     cost = (
                         f"the cheapest way costs {extra:.0f} m/s extra"
                         if extra >= 10
@@ -295,7 +302,11 @@ class Reachable(Metric):
                 if i_t is not None:
                     room = min(i_t, 180.0 - i_t) - i_min  # a retrograde orbit needs 180° − i ≥ the minimum
                     margin = f"{room:+.1f} ° of inclination to spare" + (
-                        "" if a.in_corridor is not False else ", but outside the corridor"
+                        ", but outside the corridor"
+                        if a.in_corridor is False
+                        else f", but a {extra:.0f} m/s dog-leg"
+                        if a.direct and extra >= DIRECT_TOLERANCE_M_S
+                        else ""
                     )
                     flip = (
                         f"the outcome flips if the site's lowest inclination ({i_min:.2f}°)"
