@@ -5,6 +5,7 @@ A new metric is one class here, registered in :data:`METRICS` (docs/architecture
 
 from __future__ import annotations
 
+import math
 import re
 from typing import ClassVar
 
@@ -261,6 +262,34 @@ class PayloadCovers(Metric):
 DIRECT_TOLERANCE_M_S = 1.0
 
 
+def _allowed_edge(site, inc_deg: float) -> tuple[float, str] | None:
+    """The edge [deg] of the allowed inclination range holding ``inc_deg`` nearest to it, and what it is.
+
+    The range is the site's published corridors and limits widened by its flown envelope, or its
+    geometric reach where nothing is published (:func:`orbitcoop.reach.reachable_intervals`, at the
+    speed of the default parking orbit). None if no range holds the plane.
+    """
+    from orbitcoop.core import constants as si
+    from orbitcoop.defaults import DEFAULT_PARKING_ALTITUDE
+    from orbitcoop.reach import reachable_intervals
+
+    speed = math.sqrt(si.GM_EARTH_M3_S2 / (si.WGS84_A_M + DEFAULT_PARKING_ALTITUDE.to_value(u.m)))
+    ints, known, i_min = reachable_intervals(site, speed)
+    merged: list[list[float]] = []
+    for lo, hi in sorted((math.degrees(a), math.degrees(b)) for a, b in ints):
+        if merged and lo <= merged[-1][1] + 1e-9:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    geo = (math.degrees(i_min), 180.0 - math.degrees(i_min))
+    for lo, hi in merged:
+        if lo - 1e-6 <= inc_deg <= hi + 1e-6:
+            e = lo if inc_deg - lo <= hi - inc_deg else hi
+            what = "geometric" if not known or min(abs(e - geo[0]), abs(e - geo[1])) < 1e-6 else "allowed-range"
+            return e, what
+    return None
+
+
 class Reachable(Metric):
     """Each site reaches each orbit directly (geometry, and the published corridor where there is one)."""
 
@@ -299,7 +328,11 @@ class Reachable(Metric):
                         else f"a plane change of {extra:.1f} m/s fixes it"
                     )
                     text = f"{s} cannot reach {orbit_label(o)} directly ({why}); {cost} ({a.strategy})."
-                if i_t is not None:
+                edge = _allowed_edge(cat.get(s), i_t) if ok and i_t is not None else None
+                if edge is not None:  # the nearest edge of the allowed range holding the target plane
+                    margin = f"{abs(i_t - edge[0]):+.1f} ° of inclination to spare ({edge[1]} edge at {edge[0]:.2f}°)"
+                    flip = f"the outcome flips if the site's {edge[1]} edge at {edge[0]:.2f}° moved past {i_t:.2f}°"
+                elif i_t is not None:
                     room = min(i_t, 180.0 - i_t) - i_min  # a retrograde orbit needs 180° − i ≥ the minimum
                     margin = f"{room:+.1f} ° of inclination to spare" + (
                         ", but outside the corridor"

@@ -4,6 +4,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import astropy.units as u
 import pytest
 
 from orbitcoop.claims import (
@@ -254,3 +255,17 @@ def test_directly_means_no_turn_charged(results):
     # Galileo's plane is in Tanegashima's geometric reach only (no corridor published): context, not a test.
     (reach,) = [q for q in results["h3-alternative-for-europe"].questions if q["id"] == "galileo-reach"]
     assert reach["role"] == "context" and "galileo-reach" not in results["h3-alternative-for-europe"].margin
+
+
+def test_reach_margin_is_measured_to_the_binding_edge(results):
+    # Vostochny's published range is 50-110 deg: a 700 km SSO (98.19 deg) is 11.8 deg from its upper
+    # edge, not 30.1 deg from the geometric minimum (51.70 deg) that the margin once quoted.
+    from orbitcoop import sso_inclination
+
+    polar = results["far-north-sites-ideal-for-polar"]
+    room = 110.0 - sso_inclination(700 * u.km).to_value(u.deg)
+    assert f"reach: {room:+.1f} ° of inclination to spare (allowed-range edge at 110.00°)" in polar.margin
+    assert "edge at 110.00° moved past 98.19°" in polar.flip
+    # Jiuquan reaches Tiangong by its flown band's lower edge (41.01 deg), half a degree to spare.
+    (jq,) = [c for c in results["russia-china-space-station"].numbers["reach"] if c["site"] == "jiuquan"]
+    assert "+0.5 ° of inclination to spare (allowed-range edge at 41.01°)" in jq["margin"]
