@@ -20,7 +20,7 @@ MPS = u.m / u.s
 
 def station(target):
     """The station's orbit with the node of its element set, and the date it was published."""
-    _, raan, epoch, _, _ = next(t for t in WINDOW_TARGETS if t[0] == target)
+    _, raan, epoch, *_ = next(t for t in WINDOW_TARGETS if t[0] == target)
     return as_target(target).with_node(raan=raan, epoch=epoch), epoch[:10]
 
 

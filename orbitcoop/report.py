@@ -195,8 +195,9 @@ def payload_blocks(orbits=("gtodv:1500", "sso:700"), sites=("kourou", "wenchang"
 
 
 #: The element sets behind the report's launch windows: fixed, so the report is the same on every
-#: run. (target, RAAN [deg], epoch UTC, source, sites from the seed articles). The node sets only
-#: the clock time of the windows; their number, spacing and Δv do not depend on it.
+#: run. (target, RAAN [deg], epoch UTC, source, sites from the seed articles, a published lift-off
+#: that checks the node: site, pass, UTC, source). The node sets only the clock time of the
+#: windows; their number, spacing and Δv do not depend on it.
 WINDOW_TARGETS = (
     (
         "iss",
@@ -205,6 +206,7 @@ WINDOW_TARGETS = (
         "the ISS element set (NORAD 25544) of 2019-12-09 16:38 UTC printed in the sgp4 package's README,"
         " which docs/windows.md checks against the Progress MS-13, CRS-19 and HTV-8 lift-off times",
         ("tanegashima", "baikonur", "vostochny", "kourou", "ksc"),
+        ("baikonur", "north", "2019-12-06T09:34:11", "Progress MS-13 (Roscosmos via parabolicarc.com, 2019-12-05)"),
     ),
     (
         "tiangong",
@@ -213,6 +215,12 @@ WINDOW_TARGETS = (
         "a CelesTrak-format element set for the station's core module (CSS Tianhe, NORAD 48274) of"
         " 2023-09-07 14:28 UTC, i = 41.4752°, as quoted in public code (checksums valid)",
         ("wenchang", "jiuquan", "baikonur", "vostochny"),
+        (
+            "jiuquan",
+            "south",
+            "2023-10-26T03:14:02",
+            "Shenzhou-17 (Novosti Kosmonavtiki, 2023-10-26: 03:14:02.491 UTC; People's Daily: 11:14 Beijing time)",
+        ),
     ),
 )
 WINDOW_DAYS = 7
@@ -231,12 +239,29 @@ def window_week():
     from orbitcoop.orbits import as_target
 
     out = {}
-    for target, raan, epoch, source, sites in WINDOW_TARGETS:
+    for target, raan, epoch, source, sites, _ in WINDOW_TARGETS:
         orbit = as_target(target).with_node(raan=raan, epoch=epoch)
         start = epoch[:10]
         df = orbitcoop.launch_windows(list(sites), orbit, start, days=WINDOW_DAYS, dv_budget=100 * u.m / u.s)
         out[target] = (orbit, start, df, source)
     return out
+
+
+def _node_check(orbit, check) -> str:
+    """A sentence comparing the model's window with a published lift-off on the same node."""
+    import pandas as pd
+
+    import orbitcoop
+
+    site, direction, when, source = check
+    flown = pd.Timestamp(when, tz="UTC")
+    w = orbitcoop.launch_windows(site, orbit, when[:10])
+    t = w.loc[w["direction"] == direction, "time"].iloc[0]
+    return (
+        f"Check: the same node puts {site}'s {direction}bound window on {when[:10]} at {t:%H:%M:%S} UTC;"
+        f" {source} lifted off at {flown:%H:%M:%S}, {abs((t - flown).total_seconds()):.0f} s"
+        f" {'later' if t < flown else 'earlier'}."
+    )
 
 
 def dv_curves(week, step_min=1.0):
@@ -291,7 +316,8 @@ def window_blocks(week) -> list[tuple]:
             " every run.",
         ),
     ]
-    for orbit, start, df, source in week.values():
+    checks = {t[0]: t[5] for t in WINDOW_TARGETS}
+    for target, (orbit, start, df, source) in week.items():
         lat = {s: get_site(s).latitude_deg for s in df["site"].unique()}
         crossing = [s for s in lat if (df.loc[df["site"] == s, "direction"] != "closest").all()]
         dv = {s: float(df.loc[df["site"] == s, "dv_m_s"].min()) for s in lat}
@@ -323,6 +349,7 @@ def window_blocks(week) -> list[tuple]:
                 f" under the plane: its one chance a day, the closest approach, costs {dv[s]:.0f} m/s,"
                 f" {dv[s] - dv[best]:+.0f} m/s against {best}'s windows."
             )
+        parts.append(_node_check(orbit, checks[target]))
         blocks.append(("p", " ".join(parts)))
     return blocks
 

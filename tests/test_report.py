@@ -1,6 +1,7 @@
 """The report: files written, atomically replaced, stale ones removed, nothing else touched."""
 
 import json
+import re
 
 from orbitcoop.cli import main
 from orbitcoop.report import MANIFEST, write_report
@@ -77,6 +78,11 @@ def test_window_section_is_computed_and_deterministic():
     text = " ".join(b[1] for b in window_blocks(week) if b[0] == "p")
     assert "The windows come 23 min earlier each day" in text
     assert text == " ".join(b[1] for b in window_blocks(window_week()) if b[0] == "p")
+    # Each fixed node is checked against a published lift-off on it: Progress MS-13 from Baikonur
+    # (09:34:11 UTC, 3 days before the ISS elements) and Shenzhou-17 from Jiuquan (03:14:02 UTC, 49 days
+    # after the Tianhe elements), both within a minute of the model's window.
+    checks = re.findall(r"lifted off at \d\d:\d\d:\d\d, (\d+) s (?:earlier|later)", text)
+    assert len(checks) == 2 and all(int(x) < 90 for x in checks)
     # Jiuquan is Tiangong's cheapest site; Baikonur and Vostochny pay a plane change of over 1 km/s.
     tg = week["tiangong"][2]
     closest = tg.groupby("site")["dv_m_s"].min()
