@@ -3,7 +3,7 @@
 A station's plane is fixed in space while the Earth turns under it. Tanegashima (30.4° N) passes
 under the ISS plane twice a day; Vostochny (51.9° N) never passes under Tiangong's 41.5° plane,
 so "working together on a Chinese station" from Vostochny would mean one expensive chance a day.
-The nodes come from fixed element sets (orbitcoop.report.WINDOW_TARGETS gives their sources).
+The nodes come from fixed element sets (orbitcoop.window_section.WINDOW_TARGETS gives their sources).
 """
 
 import re
@@ -13,7 +13,7 @@ import pandas as pd
 
 import orbitcoop as oc
 from orbitcoop.orbits import as_target
-from orbitcoop.report import WINDOW_TARGETS
+from orbitcoop.window_section import WINDOW_TARGETS
 
 MPS = u.m / u.s
 

@@ -67,7 +67,7 @@ def test_cli_claims_and_report(tmp_path, capsys):
 
 
 def test_window_section_is_computed_and_deterministic():
-    from orbitcoop.report import window_blocks, window_week
+    from orbitcoop.window_section import window_blocks, window_week
 
     week = window_week()
     iss = week["iss"][2]
