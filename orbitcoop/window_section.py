@@ -142,8 +142,9 @@ def window_blocks(week) -> list[tuple]:
             f"**{orbit.name}, {orbit.inclination_deg:g}°.** Node from {source}: RAAN"
             f" {orbit.node.raan_deg:g}° at {orbit.node.epoch[:16].replace('T', ' ')} UTC, regressing"
             f" {-orbit.node.raan_rate_deg_day:.2f}°/day. Over the {WINDOW_DAYS} days from {start},",
-            ", ".join(f"{s} ({lat[s]:.1f}° N, {(df['site'] == s).sum()} windows at {dv[s]:.0f} m/s)" for s in crossing)
-            + " pass under the plane twice a day.",
+            _and([f"{s} ({lat[s]:.1f}° N, {(df['site'] == s).sum()} windows at {dv[s]:.0f} m/s)" for s in crossing])
+            + (" pass" if len(crossing) > 1 else " passes")
+            + " under the plane twice a day.",
             f"The windows come {_daily_shift_min(g):.0f} min earlier each day (the plane regresses while the"
             f" Earth turns). Launching 10 min after a {best} window costs {late:.0f} m/s, {late - dv[best]:+.0f}"
             f" m/s; with 100 m/s to spare for the plane change the window stays open ±{half:.1f} min.",
@@ -152,7 +153,7 @@ def window_blocks(week) -> list[tuple]:
             if dv[s] - dv[best] >= 50.0:
                 a = orbitcoop.assess(s, orbit)
                 parts.append(
-                    f"{s}'s windows cost {dv[s] - dv[best]:+.0f} m/s more than {best}'s ({a.strategy}:"
+                    f"The windows at {s} cost {dv[s] - dv[best]:.0f} m/s more than {best}'s ({a.strategy}:"
                     f" {a.dv.dogleg.to_value('m/s') + a.dv.plane_change.to_value('m/s'):.0f} m/s for the turn)."
                 )
         for s in (s for s in lat if s not in crossing):
@@ -172,3 +173,8 @@ def window_title(target, w) -> str:
     return (
         f"{orbit.name}, {orbit.inclination_deg:g}° (node of {orbit.node.epoch[:10]}): {WINDOW_DAYS} days from {start}"
     )
+
+
+def _and(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
