@@ -291,7 +291,9 @@ def _allowed_edge(site, inc_deg: float) -> tuple[float, str] | None:
 
 
 class Reachable(Metric):
-    """Each site reaches each orbit directly (geometry, and the published corridor where there is one)."""
+    """Each site reaches each orbit directly: in its allowed range (geometry, the published corridor
+    where there is one, widened by the flown envelope) with no plane change or dog-leg charged (a flown
+    route turns the plane). The margin is measured to the nearest edge of that range."""
 
     name = "reachable"
 

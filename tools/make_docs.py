@@ -89,7 +89,7 @@ threshold_m_s = 100.0
 | `dv_difference` | `site`, `references`, `orbits`, `comparison` (`more`, `less`, `not_more`), `threshold_m_s`, optional `vehicle` | the site's total Δv differs from each reference's as claimed by the threshold; `vehicle` prices the difference as payload |
 | `payload_difference` | `vehicle`, `site`, `references`, `orbits`, `comparison` (`more`, `less`, `similar`), `threshold_pct` | the vehicle's payload from the site differs from its payload at each reference site as claimed |
 | `payload_covers` | `vehicle`, `site`, `orbits` and a reference: `reference_vehicle` + `reference_site` (modelled), or `reference_vehicle` + `reference_published = true` + `reference_orbit` (largest published point), or `reference_kg` + `reference_label` + `reference_source` | the vehicle lifts at least the reference payload |
-| `reachable` | `sites`, `orbits`, `expect` | each site reaches each orbit directly (geometry, and the published corridor where there is one) as expected |
+| `reachable` | `sites`, `orbits`, `expect` | each site reaches each orbit directly, with no plane change or dog-leg charged (geometry, the published corridor where there is one, the flown routes), as expected; the margin is measured to the nearest edge of the allowed range |
 | `spread` | `sites` (≥ 2), `orbits`, `threshold_m_s` | dearest minus cheapest site is below the threshold |
 | `context` | `sites`, `orbits`, optional `payloads` (`"vehicle@site>orbit"`) | never: numbers for the reader |
 
