@@ -16,14 +16,19 @@ def main():
             f"   {site:<10} lowest allowed inclination {a.launch_inclination.to_value(u.deg):5.1f}°:"
             f" {a.strategy}, {extra:.0f} m/s extra (total {a.total_dv.to_value(MPS):.0f} m/s)"
         )
-    w = oc.assess("wenchang", "tiangong")
+    own = {s: oc.assess(s, "tiangong") for s in ("jiuquan", "wenchang")}  # Shenzhou crews, Tianzhou cargo
     extras = {
         s: (oc.assess(s, "tiangong").dv.plane_change + oc.assess(s, "tiangong").dv.dogleg).to_value(MPS)
         for s in ("baikonur", "vostochny", "plesetsk")
     }
     cheapest = min(extras, key=extras.get)
     print(
-        f"   Wenchang flies it {'directly' if w.direct else 'indirectly'}: {w.total_dv.to_value(MPS):.0f} m/s."
+        "   "
+        + " and ".join(
+            f"{s.capitalize()} flies it {'directly' if a.direct else 'indirectly'} ({a.total_dv.to_value(MPS):.0f} m/s)"
+            for s, a in own.items()
+        )
+        + "."
         f" The cheapest Russian launch to the Chinese station, from {cheapest}, pays {extras[cheapest]:.0f} m/s"
         " extra. Working together on the station (experiments, crews, funding) needs no Russian launch."
     )

@@ -16,7 +16,7 @@ Public names are loaded on first use, so ``import orbitcoop`` stays light
 
 import importlib
 
-__version__ = "0.4.1"
+__version__ = "0.5.0"
 
 _PUBLIC = {
     "get_site": "orbitcoop.sites",

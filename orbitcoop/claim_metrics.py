@@ -5,6 +5,7 @@ A new metric is one class here, registered in :data:`METRICS` (docs/architecture
 
 from __future__ import annotations
 
+import math
 import re
 from typing import ClassVar
 
@@ -258,8 +259,42 @@ class PayloadCovers(Metric):
         return out
 
 
+#: A turn below this [m/s] still counts as reaching a plane directly (rounding, not a manoeuvre).
+DIRECT_TOLERANCE_M_S = 1.0
+
+
+def _allowed_edge(site, inc_deg: float) -> tuple[float, str] | None:
+    """The edge [deg] of the allowed inclination range holding ``inc_deg`` nearest to it, and what it is.
+
+    The range is the site's published corridors and limits widened by its flown envelope, or its
+    geometric reach where nothing is published (:func:`orbitcoop.reach.reachable_intervals`, at the
+    speed of the default parking orbit). None if no range holds the plane.
+    """
+    from orbitcoop.core import constants as si
+    from orbitcoop.defaults import DEFAULT_PARKING_ALTITUDE
+    from orbitcoop.reach import reachable_intervals
+
+    speed = math.sqrt(si.GM_EARTH_M3_S2 / (si.WGS84_A_M + DEFAULT_PARKING_ALTITUDE.to_value(u.m)))
+    ints, known, i_min = reachable_intervals(site, speed)
+    merged: list[list[float]] = []
+    for lo, hi in sorted((math.degrees(a), math.degrees(b)) for a, b in ints):
+        if merged and lo <= merged[-1][1] + 1e-9:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    geo = (math.degrees(i_min), 180.0 - math.degrees(i_min))
+    for lo, hi in merged:
+        if lo - 1e-6 <= inc_deg <= hi + 1e-6:
+            e = lo if inc_deg - lo <= hi - inc_deg else hi
+            what = "geometric" if not known or min(abs(e - geo[0]), abs(e - geo[1])) < 1e-6 else "allowed-range"
+            return e, what
+    return None
+
+
 class Reachable(Metric):
-    """Each site reaches each orbit directly (geometry, and the published corridor where there is one)."""
+    """Each site reaches each orbit directly: in its allowed range (geometry, the published corridor
+    where there is one, widened by the flown envelope) with no plane change or dog-leg charged (a flown
+    route turns the plane). The margin is measured to the nearest edge of that range."""
 
     name = "reachable"
 
@@ -273,8 +308,10 @@ class Reachable(Metric):
         for o in self.orbits:
             for s in self.sites:
                 a = orbitcoop.assess(cat.get(s), o)
-                ok = bool(a.direct) and a.in_corridor is not False
                 extra = float((a.dv.plane_change + a.dv.dogleg).to_value(MPS))
+                # 'Directly' means no turn charged: a plane inside the site's geometric reach that its
+                # flown route reaches only by a dog-leg (Tanegashima to the ISS) is not direct.
+                ok = bool(a.direct) and a.in_corridor is not False and extra < DIRECT_TOLERANCE_M_S
                 i_min = a.min_inclination.to_value(u.deg)
                 i_t = as_target(o).inclination_deg
                 if ok:
@@ -282,21 +319,30 @@ class Reachable(Metric):
                         " (no corridor published: geometry only)." if a.in_corridor is None else "."
                     )
                 else:
-                    why = (
-                        f"below the site's lowest inclination {i_min:.2f}°"
-                        if not a.direct
-                        else "outside the published corridor"
-                    )
+                    if not a.direct:
+                        why = f"below the site's lowest inclination {i_min:.2f}°"
+                    elif a.in_corridor is False:
+                        why = "outside the published corridor"
+                    else:
+                        why = "its launches to this plane fly a dog-leg, a flown route in the catalogue"
                     cost = (
                         f"the cheapest way costs {extra:.0f} m/s extra"
                         if extra >= 10
                         else f"a plane change of {extra:.1f} m/s fixes it"
                     )
                     text = f"{s} cannot reach {orbit_label(o)} directly ({why}); {cost} ({a.strategy})."
-                if i_t is not None:
+                edge = _allowed_edge(cat.get(s), i_t) if ok and i_t is not None else None
+                if edge is not None:  # the nearest edge of the allowed range holding the target plane
+                    margin = f"{abs(i_t - edge[0]):+.1f} ° of inclination to spare ({edge[1]} edge at {edge[0]:.2f}°)"
+                    flip = f"the outcome flips if the site's {edge[1]} edge at {edge[0]:.2f}° moved past {i_t:.2f}°"
+                elif i_t is not None:
                     room = min(i_t, 180.0 - i_t) - i_min  # a retrograde orbit needs 180° − i ≥ the minimum
                     margin = f"{room:+.1f} ° of inclination to spare" + (
-                        "" if a.in_corridor is not False else ", but outside the corridor"
+                        ", but outside the corridor"
+                        if a.in_corridor is False
+                        else f", but a {extra:.0f} m/s dog-leg"
+                        if a.direct and extra >= DIRECT_TOLERANCE_M_S
+                        else ""
                     )
                     flip = (
                         f"the outcome flips if the site's lowest inclination ({i_min:.2f}°)"

@@ -207,3 +207,76 @@ def payload_validation(path) -> Path:
     ax.grid(alpha=0.3, which="both")
     fig.tight_layout()
     return save(fig, path)
+
+
+#: Marker per window direction: filled triangles for passes under the plane, a hollow circle for
+#: the daily closest approach of a site that never passes under it.
+_WINDOW_MARKERS = {"north": "^", "south": "v", "closest": "o"}
+
+
+def launch_window_week(path, panels) -> Path:
+    """Launch windows over a week, one panel per target: lift-off time of day (UTC) against the day.
+
+    ``panels``: ``[(title, DataFrame from orbitcoop.launch_windows), ...]``. A site that passes
+    under the plane has two windows a day (▲ northbound, ▼ southbound) that come earlier each day
+    as the Earth turns under a plane that itself regresses; a site that never passes under it has
+    one closest approach a day (○), charged a plane change. The legend gives each site's Δv.
+    """
+    plt = pyplot()
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels), 6.2), sharey=True, squeeze=False)
+    for ax, (title, df) in zip(axes[0], panels, strict=True):
+        t0 = df["time"].min().normalize()
+        for k, (site, g) in enumerate(df.groupby("site", sort=False)):
+            color = f"C{k}"
+            days = (g["time"] - t0).dt.total_seconds() / 86400.0
+            hours = g["time"].dt.hour + g["time"].dt.minute / 60.0 + g["time"].dt.second / 3600.0
+            for direction, marker in _WINDOW_MARKERS.items():
+                sel = (g["direction"] == direction).to_numpy()
+                if sel.any():
+                    ax.scatter(
+                        days.floordiv(1)[sel] + 0.5,
+                        hours[sel],
+                        marker=marker,
+                        s=36,
+                        color=color if direction != "closest" else "none",
+                        edgecolors=color,
+                    )
+            extra = "closest approach" if (g["direction"] == "closest").all() else "two windows a day"
+            ax.scatter([], [], marker="s", color=color, label=f"{site}: {g['dv_m_s'].min():.0f} m/s ({extra})")
+        ax.set_xlim(0, math.ceil((df["time"].max() - t0).total_seconds() / 86400.0))
+        ax.set_ylim(0, 24)
+        ax.set_yticks(range(0, 25, 3))
+        ax.set_xlabel(f"day from {t0:%Y-%m-%d} (UTC)")
+        ax.set_title(title, fontsize=9)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, title="site: Δv of its windows")
+    axes[0][0].set_ylabel("lift-off time of day [h UTC]")
+    fig.suptitle("▲ northbound pass, ▼ southbound pass, ○ closest approach (the site never passes under the plane)")
+    fig.tight_layout()
+    return save(fig, path)
+
+
+def dv_against_time(path, panels) -> Path:
+    """Δv of a launch against lift-off time, one panel per target.
+
+    ``panels``: ``[(title, [(label, hours, dv_m_s), ...]), ...]``, each curve from
+    :func:`orbitcoop.dv_vs_time`: the window's own cost plus the plane change for the node missed
+    by launching early or late (no yaw steering: an upper bound to first order).
+    """
+    plt = pyplot()
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels), 4.6), squeeze=False)
+    for ax, (title, curves) in zip(axes[0], panels, strict=True):
+        for label, hours, dv in curves:
+            ax.plot(hours, dv, label=label, lw=1.2)
+        ax.set_xlim(0, max(float(np.max(h)) for _, h, _ in curves))
+        lowest = min(float(np.min(dv)) for _, _, dv in curves)
+        highest = max(float(np.min(dv)) for _, _, dv in curves)
+        ax.set_ylim(lowest - 100, highest + 1000)
+        ax.set_xticks(range(0, 25, 3))
+        ax.set_xlabel("lift-off time [h UTC]")
+        ax.set_title(title, fontsize=9)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, loc="upper right", framealpha=0.9)
+    axes[0][0].set_ylabel("Δv to the station's orbit [m/s]")
+    fig.tight_layout()
+    return save(fig, path)

@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from orbitcoop.window_section import WINDOW_DAYS, dv_curves, window_blocks, window_title, window_week
+
 MANIFEST = ".orbitcoop-report.json"
 
 
@@ -140,7 +142,7 @@ def claims_blocks(results) -> list[tuple]:
     return blocks
 
 
-def build_blocks(results, figures) -> list[tuple]:
+def build_blocks(results, figures, windows=()) -> list[tuple]:
     """The report's content as neutral blocks, rendered to Markdown and HTML alike."""
     import orbitcoop
     from orbitcoop.sites import catalogue
@@ -160,6 +162,7 @@ def build_blocks(results, figures) -> list[tuple]:
     ]
     blocks += claims_blocks(results)
     blocks += payload_blocks()
+    blocks += list(windows)
     blocks.append(("h2", "Figures"))
     for alt, path in figures:
         blocks.append(("img", alt, path))
@@ -270,9 +273,11 @@ def write_report(out="report", claims_path=None, progress=None) -> dict:
     say = progress or (lambda msg: print(msg, file=sys.stderr, flush=True))
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
-    steps = 8
+    steps = 11
     say(f"[1/{steps}] evaluating claims")
     results = evaluate_claims(claims_path)
+    say(f"[2/{steps}] launch windows")
+    week = window_week()
     fig_dir = root / "figures"
     fig_dir.mkdir(exist_ok=True)
     sites = list_sites()
@@ -284,9 +289,22 @@ def write_report(out="report", claims_path=None, progress=None) -> dict:
         ("Launch-azimuth corridors", "corridors.png", lambda p: plots.corridor_roses(p, roses)),
         ("Site latitudes", "latitude_map.png", lambda p: plots.latitude_map(p, sites)),
         ("Payload model against published figures", "payload_validation.png", lambda p: plots.payload_validation(p)),
+        (
+            f"Launch windows over {WINDOW_DAYS} days: ISS and Tiangong from the articles' sites",
+            "launch_windows.png",
+            lambda p: plots.launch_window_week(p, [(window_title(t, w), w[2]) for t, w in week.items()]),
+        ),
+        (
+            "Δv against lift-off time over a day: the windows' dips, and sites that never pass under the plane",
+            "dv_vs_time.png",
+            lambda p: plots.dv_against_time(
+                p,
+                [(f"{week[t][0].name}, {week[t][1]}", c) for t, c in dv_curves(week).items()],
+            ),
+        ),
     ]
     figures = []
-    for k, (alt, name, make) in enumerate(makers, start=2):
+    for k, (alt, name, make) in enumerate(makers, start=3):
         say(f"[{k}/{steps}] figure: {alt}")
         target = fig_dir / name
         fd, tmp = tempfile.mkstemp(dir=fig_dir, prefix=f".{name}.", suffix=".png")
@@ -299,7 +317,7 @@ def write_report(out="report", claims_path=None, progress=None) -> dict:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         figures.append((alt, Path("figures") / name))
-    blocks = build_blocks(results, figures)
+    blocks = build_blocks(results, figures, window_blocks(week))
     say(f"[{steps - 1}/{steps}] writing report.md")
     _atomic_write(root / "report.md", render_markdown(blocks).encode("utf-8"))
     say(f"[{steps}/{steps}] writing report.html")

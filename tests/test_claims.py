@@ -4,6 +4,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import astropy.units as u
 import pytest
 
 from orbitcoop.claims import (
@@ -80,7 +81,10 @@ def test_verdicts_follow_the_physics(results):
     assert -10 < diffs[("kourou", "polar")] < 0
     # Vega for Epsilon-class payloads (the charitable reading), not for H3's capacity.
     vega = results["japan-could-rely-on-vega"]
-    assert vega.verdict is Verdict.SUPPORTED and "epsilon" in vega.explanation
+    assert vega.verdict is Verdict.SUPPORTED and "enhanced Epsilon" in vega.explanation
+    # Against the enhanced Epsilon (flown 2016-2022: 590 kg SSO 500 km, 1,500 kg LEO), at the same SSO altitude.
+    refs = {c["orbit"]: c["reference_payload_kg"] for c in vega.numbers["sso"] + vega.numbers["leo"]}
+    assert refs == {"SSO 500 km": 590.0, "LEO 500 km 31°": 1500.0}
     (h3,) = vega.numbers["h3"]
     assert h3["holds"] is False  # the uncharitable reading, kept as context, does not count
 
@@ -237,3 +241,31 @@ def test_payload_statement_waits_for_missing_vehicle_data(tmp_path, monkeypatch)
     )
     (r,) = evaluate_claims(_file(tmp_path, body))
     assert r.verdict == "needs vehicle model" and "pslv-xl" in r.explanation and "lacks" in r.explanation
+
+
+def test_directly_means_no_turn_charged(results):
+    # Tanegashima's ISS launches fly a dog-leg (HTV's flown route): within its geometric reach, but not
+    # direct. Jiuquan reaches Tiangong directly (its flown band 41.0-43.2 deg widens the published limit).
+    soyuz = {c["site"]: c for c in results["japanese-astronauts-aboard-soyuz"].numbers["iss"]}
+    assert soyuz["baikonur"]["reachable"] and not soyuz["tanegashima"]["reachable"]
+    assert "dog-leg" in results["japanese-astronauts-aboard-soyuz"].explanation
+    station = {c["site"]: c for c in results["russia-china-space-station"].numbers["reach"]}
+    assert station["jiuquan"]["reachable"] and station["jiuquan"]["corridor"] is True
+    assert not station["baikonur"]["reachable"] and not station["vostochny"]["reachable"]
+    # Galileo's plane is in Tanegashima's geometric reach only (no corridor published): context, not a test.
+    (reach,) = [q for q in results["h3-alternative-for-europe"].questions if q["id"] == "galileo-reach"]
+    assert reach["role"] == "context" and "galileo-reach" not in results["h3-alternative-for-europe"].margin
+
+
+def test_reach_margin_is_measured_to_the_binding_edge(results):
+    # Vostochny's published range is 50-110 deg: a 700 km SSO (98.19 deg) is 11.8 deg from its upper
+    # edge, not 30.1 deg from the geometric minimum (51.70 deg) that the margin once quoted.
+    from orbitcoop import sso_inclination
+
+    polar = results["far-north-sites-ideal-for-polar"]
+    room = 110.0 - sso_inclination(700 * u.km).to_value(u.deg)
+    assert f"reach: {room:+.1f} ° of inclination to spare (allowed-range edge at 110.00°)" in polar.margin
+    assert "edge at 110.00° moved past 98.19°" in polar.flip
+    # Jiuquan reaches Tiangong by its flown band's lower edge (41.01 deg), half a degree to spare.
+    (jq,) = [c for c in results["russia-china-space-station"].numbers["reach"] if c["site"] == "jiuquan"]
+    assert "+0.5 ° of inclination to spare (allowed-range edge at 41.01°)" in jq["margin"]

@@ -19,6 +19,7 @@ def test_there_is_an_example_per_article():
         "us_japan_framework",
         "china_russia",
         "geo_penalty_by_latitude",
+        "station_windows",
     } <= names
 
 
@@ -43,3 +44,25 @@ def test_vostochny_example_sentences_match_its_numbers():
     for orbit, d in deltas.items():
         assert (orbit in line) == (abs(float(d)) >= limit), (orbit, d, line)
     assert "under 10 m/s" not in out and "Only GEO" not in out
+
+
+def _run(stem):
+    script = next(p for p in EXAMPLES if p.stem == stem)
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300).stdout
+
+
+def test_direct_means_no_turn_in_the_examples():
+    # Tanegashima reaches the ISS and SSO planes only by a dog-leg (its flown routes): the examples
+    # once printed 'direct=True' and 'Direct: tanegashima' next to a 435 m/s turn.
+    out = _run("us_japan_framework")
+    (line,) = [x for x in out.splitlines() if "Direct (no turn):" in x]
+    assert "tanegashima" not in line.split("A turn needed")[0] and "tanegashima (dogleg" in line
+    assert "3 of 4 site–orbit pairs are reached directly" in _run("japan_us_policy")
+
+
+def test_windows_example_reads_its_numbers():
+    out = _run("station_windows")
+    assert "The window comes 23 min earlier each day" in out
+    m = re.search(r"closest approach costs (\d+) m/s, \+(\d+) m/s against China's own windows", out)
+    assert m and int(m[2]) > 1000
+    assert "Jiuquan flies it directly" in _run("china_russia")

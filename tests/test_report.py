@@ -1,6 +1,7 @@
 """The report: files written, atomically replaced, stale ones removed, nothing else touched."""
 
 import json
+import re
 
 from orbitcoop.cli import main
 from orbitcoop.report import MANIFEST, write_report
@@ -12,7 +13,7 @@ def test_report_twice_is_clean(tmp_path):
     (out / "notes.txt").write_text("mine")
     messages = []
     paths = write_report(out, progress=messages.append)
-    assert messages[0].startswith("[1/") and messages[-1].startswith("[8/8]")
+    assert messages[0].startswith("[1/") and messages[-1].startswith("[11/11]")
     md = (out / "report.md").read_text()
     html = (out / "report.html").read_text()
     assert "tanegashima-too-far-north-for-geo" in md and "| statement | kind | verdict | margin or key numbers |" in md
@@ -21,15 +22,22 @@ def test_report_twice_is_clean(tmp_path):
     for words in ("**Question tested.**", "**Where it would flip.**", "**What else decides it.**", "## Glossary"):
         assert words in md
     assert "statements checked" in md and "<strong>Verdict: supported.</strong>" in html
-    assert "data:image/png;base64," in html and html.count("<figure>") == 5
+    assert "data:image/png;base64," in html and html.count("<figure>") == 7
     for name in (
         "geo_penalty.png",
         "dv_vs_inclination.png",
         "corridors.png",
         "latitude_map.png",
         "payload_validation.png",
+        "launch_windows.png",
+        "dv_vs_time.png",
     ):
         assert (out / "figures" / name).read_bytes()[:4] == b"\x89PNG"
+    # Launch windows (issue 15) for the articles' stations, from fixed element sets, with sentences
+    # computed from them: Jiuquan and Wenchang pass under Tiangong's plane, Vostochny never does.
+    section = md.split("## Launch windows")[1].split("## Figures")[0]
+    assert "Over the 7 days from 2019-12-09" in section and "Over the 7 days from 2023-09-07" in section
+    assert "jiuquan (41.0° N, 16 windows" in section and "At vostochny (51.9° N" in section
     # A stale file listed in the manifest goes; the user's own file stays; no temporaries remain.
     (out / "figures" / "old.png").write_bytes(b"x")
     manifest = json.loads((out / MANIFEST).read_text())
@@ -56,3 +64,26 @@ def test_cli_claims_and_report(tmp_path, capsys):
     assert (tmp_path / "r" / "report.html").exists()
     assert main(["claims", "--file", str(tmp_path / "nope.toml")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_window_section_is_computed_and_deterministic():
+    from orbitcoop.window_section import window_blocks, window_week
+
+    week = window_week()
+    iss = week["iss"][2]
+    # Vostochny (51.9° N) never passes under the ISS plane (51.64°): one closest approach a day; the
+    # others two windows a day, coming ~23 min earlier each day (23.4 min/day: docs/windows.md, CRS-19).
+    assert set(iss.loc[iss["site"] == "vostochny", "direction"]) == {"closest"}
+    assert {"north", "south"} == set(iss.loc[iss["site"] == "tanegashima", "direction"])
+    text = " ".join(b[1] for b in window_blocks(week) if b[0] == "p")
+    assert "The windows come 23 min earlier each day" in text
+    assert text == " ".join(b[1] for b in window_blocks(window_week()) if b[0] == "p")
+    # Each fixed node is checked against a published lift-off on it: Progress MS-13 from Baikonur
+    # (09:34:11 UTC, 3 days before the ISS elements) and Shenzhou-17 from Jiuquan (03:14:02 UTC, 49 days
+    # after the Tianhe elements), both within a minute of the model's window.
+    checks = re.findall(r"lifted off at \d\d:\d\d:\d\d, (\d+) s (?:earlier|later)", text)
+    assert len(checks) == 2 and all(int(x) < 90 for x in checks)
+    # Jiuquan is Tiangong's cheapest site; Baikonur and Vostochny pay a plane change of over 1 km/s.
+    tg = week["tiangong"][2]
+    closest = tg.groupby("site")["dv_m_s"].min()
+    assert closest["baikonur"] - closest["jiuquan"] > 1000 and closest["vostochny"] - closest["jiuquan"] > 1000
