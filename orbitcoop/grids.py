@@ -87,7 +87,7 @@ def evaluate_block(site_ids, points, parking_km, max_apogee_km, vehicle_ids=()):
 
 def _axes(sites, inclination, altitude, orbits):
     """Coordinates of the sweep and the ``points`` description of the whole grid."""
-    from orbitcoop._inputs import altitude_m, as_sites, inclination_rad
+    from orbitcoop._inputs import altitude_m, as_sites, values
     from orbitcoop.orbits import as_target
 
     site_ids = [s.id for s in as_sites(sites)]
@@ -103,7 +103,8 @@ def _axes(sites, inclination, altitude, orbits):
         return site_ids, {"orbit": (names, {})}, ("orbits", targets)
     if inclination is None or altitude is None:
         raise InputRangeError("give inclination and altitude (Quantity arrays), or orbits")
-    inc = np.degrees(np.atleast_1d(inclination_rad(inclination)))
+    # Degrees as given (not through radians and back), so coordinates select by the values the user wrote.
+    inc = np.atleast_1d(values(inclination, "deg", "inclination", 0.0, 180.0, "0–180°"))
     alt = np.atleast_1d(altitude_m(altitude)) / 1e3
     if inc.ndim != 1 or alt.ndim != 1 or not inc.size or not alt.size:
         raise InputRangeError("inclination and altitude must be non-empty 1-d arrays")
