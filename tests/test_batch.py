@@ -107,3 +107,18 @@ def test_strategy_legend_names_every_code():
 
     assert all(f"{k}: {s.value}" in STRATEGY_LEGEND for k, s in enumerate(STRATEGIES))
     assert not math.isnan(get_site("kourou").latitude_deg)
+
+
+def test_plan_of_many_pairs_equals_plans_of_one_pair():
+    """plan_pairs works per distinct (site, speed) and (site, inclination): batching must not change a bit."""
+    import dataclasses
+
+    sites = list_sites()
+    targets = [as_target(o) for o in [*ORBITS, "c3:12", "c3:5:30", "gtodv:1500", "molniya"]]
+    targets += [TargetOrbit("c", 150.0, 150.0, 97.0), TargetOrbit("c", 35786.0, 35786.0, 0.0)]
+    ps, po = [s for s in sites for _ in targets], targets * len(sites)
+    many = plan_pairs(ps, po, 180.0, 100000.0)
+    for k in range(0, len(ps), 7):
+        one = plan_pairs([ps[k]], [po[k]], 180.0, 100000.0)
+        for f in dataclasses.fields(one):
+            assert np.array_equal(getattr(many, f.name)[k : k + 1], getattr(one, f.name), equal_nan=True), f.name
