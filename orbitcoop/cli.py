@@ -396,6 +396,19 @@ def cmd_sweep(args) -> int:
     return 0
 
 
+def _skip_blas_check() -> None:
+    """Let numba's BLAS probe fail fast in this process: it imports scipy.linalg (~0.2 s of a one-shot
+    command, ``python -X importtime``) to support ``np.dot`` in jitted code, which no orbitcoop kernel
+    uses. Only numba's own flag is affected; scipy.linalg stays importable (the entry is removed)."""
+    if "numba.np.arraymath" in sys.modules or "scipy.linalg" in sys.modules:
+        return
+    sys.modules["scipy.linalg.cython_blas"] = None
+    try:
+        import numba.np.arraymath  # noqa: F401
+    finally:
+        del sys.modules["scipy.linalg.cython_blas"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="orbitcoop", description="Launch-site feasibility and Δv from physics.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -467,6 +480,8 @@ def main(argv=None) -> int:
     from orbitcoop.errors import OrbitcoopError
 
     try:
+        if args.command not in ("sites", "vehicles"):
+            _skip_blas_check()
         return args.func(args)
     except (OrbitcoopError, UnitsError, ValueError, LookupError) as exc:
         print(f"orbitcoop: error: {exc}", file=sys.stderr)
