@@ -1,19 +1,20 @@
 """Sweeps: Δv, penalty, strategy and payload over site × inclination × altitude (or × orbit), as xarray.
 
 :func:`sweep` lays the grid out as an :class:`xarray.Dataset` with named dimensions, coordinates
-and units in attributes. Each block of the grid is one :func:`orbitcoop.assessment.plan_pairs`
+and units in attributes. Each block of the grid is one :func:`orbitcoop.assessment.plan_columns`
 call (and one :func:`orbitcoop.payload_table` call when vehicles are given); blocks hold at most
 :data:`BLOCK_POINTS` points, so memory stays bounded however large the grid. With ``chunks=`` the
 dataset is dask-backed and lazy (:func:`xarray.map_blocks`): nothing runs until ``.compute()``,
 ``.to_netcdf()`` or a reduction, and the same call runs on a ``dask.distributed`` cluster once a
 ``Client`` is made (no special code). :func:`cheapest_site` and :func:`max_payload` reduce a
-sweep with dask's tree reductions, one block at a time.
+sweep with dask reductions, one block at a time.
 
 >>> import astropy.units as u
 >>> ds = sweep(["kourou", "baikonur"], inclination=[5, 51.6] * u.deg, altitude=[400] * u.km)
 >>> ds.dv_m_s.dims, ds.sizes["site"]
 (('site', 'inclination', 'altitude'), 2)
->>> str(cheapest_site(ds).site.sel(inclination=5, altitude=400).item())
+>>> best = cheapest_site(ds)
+>>> str(best.site.values[best.site_index.sel(inclination=5, altitude=400).item()])
 'kourou'
 """
 
@@ -256,13 +257,18 @@ def _eager(site_ids, coords, points, parking_km, max_apo, vehicle_ids):
 
 
 def cheapest_site(ds):
-    """The cheapest site at each grid point, and its Δv: a Dataset with ``site`` (labels) and ``dv_m_s``.
+    """The cheapest site at each grid point: ``site_index`` (int16, into the ``site`` coordinate) and its ``dv_m_s``.
 
-    Lazy and streaming on a dask-backed sweep (a tree reduction over the ``site`` dimension).
+    Lazy and streaming on a dask-backed sweep: blockwise over the ``site`` dimension (a tree
+    reduction if sites are chunked), two small numbers per point kept, no string per point.
+    ``best.site.values[best.site_index]`` gives the labels.
     """
     import xarray as xr
 
-    return xr.Dataset({"site": ds.dv_m_s.idxmin("site"), "dv_m_s": ds.dv_m_s.min("site")})
+    index = ds.dv_m_s.argmin("site").astype(np.int16)
+    index.attrs = {"long_name": "position of the cheapest site in the site coordinate"}
+    best = xr.Dataset({"site_index": index, "dv_m_s": ds.dv_m_s.min("site", keep_attrs=True)})
+    return best.assign_coords(site=ds.site)
 
 
 def max_payload(ds):

@@ -25,7 +25,7 @@ def cheapest_site_map(path, sites=("kourou", "baikonur", "vostochny", "tanegashi
     ds = sweep(list(sites), inclination=INCLINATIONS, altitude=ALTITUDES)
     best = cheapest_site(ds)
     ids = list(ds.site.values)
-    index = np.vectorize(ids.index)(best.site.values)
+    index = best.site_index.values
     plt = pyplot()
     fig, ax = plt.subplots(figsize=(10, 5.5), dpi=110)
     cmap = ListedColormap(plt.get_cmap("tab10").colors[: len(ids)])

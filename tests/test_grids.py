@@ -37,6 +37,12 @@ def test_sweep_points_equal_assess(eager):
         assert STRATEGIES[int(point.strategy)] == a.strategy
 
 
+def test_cheapest_site(eager):
+    best = cheapest_site(eager)
+    assert best.site_index.dtype == np.int16 and (best.dv_m_s == eager.dv_m_s.min("site")).all()
+    assert eager.site.values[best.site_index.sel(inclination=0.0, altitude=400.0).item()] == "kourou"
+
+
 def test_lazy_sweep_equals_eager_and_streams(eager):
     lazy = orbitcoop.sweep(
         SITES,
