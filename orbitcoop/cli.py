@@ -343,36 +343,18 @@ def cmd_windows(args) -> int:
     return _emit(args, rows, columns)
 
 
-def _axis(text: str, flag: str):
-    """``START:STOP:STEP`` (STOP included when on the grid) or one value, as a float array."""
-    import numpy as np
-
-    try:
-        parts = [float(x) for x in text.split(":")]
-    except ValueError:
-        raise ValueError(f"{flag} {text!r}: give START:STOP:STEP or one number") from None
-    if len(parts) == 1:
-        return np.array(parts)
-    if len(parts) != 3 or not parts[2] > 0 or parts[1] < parts[0]:
-        raise ValueError(f"{flag} {text!r}: give START:STOP:STEP with STOP >= START and STEP > 0")
-    start, stop, step = parts
-    if (stop - start) / step > 1e7:
-        raise ValueError(f"{flag} {text!r} has more than 10^7 points")
-    return start + step * np.arange(math.floor((stop - start) / step + 1e-9) + 1)
-
-
 def cmd_sweep(args) -> int:
     import time
 
     import astropy.units as u
 
-    from orbitcoop.grids import BLOCK_POINTS, sweep
+    from orbitcoop.grids import BLOCK_POINTS, parse_range, sweep
 
     sites = [s.strip() for s in args.sites.split(",") if s.strip()] if args.sites else None
     if args.sites is not None and not sites:
         raise ValueError(f"--sites {args.sites!r} names no site: give comma-separated ids, or leave it out for all")
-    inc = _axis(args.inclination, "--inclination") * u.deg
-    alt = _axis(args.altitude, "--altitude") * u.km
+    inc = parse_range(args.inclination, "--inclination") * u.deg
+    alt = parse_range(args.altitude, "--altitude") * u.km
     vehicles = [v.strip() for v in args.vehicle.split(",") if v.strip()] if args.vehicle else None
     # Chunks along inclination of about one engine block each: the progress bar moves per block.
     n_sites = len(sites) if sites else 40

@@ -20,6 +20,8 @@ sweep with dask reductions, one block at a time.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from orbitcoop.assessment import plan_columns, plan_pairs
@@ -254,6 +256,26 @@ def _eager(site_ids, coords, points, parking_km, max_apo, vehicle_ids):
         for name, a in evaluate_block(site_ids, part, parking_km, max_apo, vehicle_ids).items():
             out[name][(slice(None),) * (name == "payload_kg") + (slice(None), sl)] = a
     return _dataset(site_ids, coords, out, vehicle_ids).assign_attrs(_dataset_attrs(parking_km, max_apo))
+
+
+def parse_range(text: str, name: str = "range") -> np.ndarray:
+    """``"START:STOP:STEP"`` (STOP included when it falls on the grid) or one number, as a float array.
+
+    >>> parse_range("0:180:45")
+    array([  0.,  45.,  90., 135., 180.])
+    """
+    try:
+        parts = [float(x) for x in text.split(":")]
+    except ValueError:
+        raise InputRangeError(f"{name} {text!r}: give START:STOP:STEP or one number") from None
+    if len(parts) == 1:
+        return np.array(parts)
+    if len(parts) != 3 or not parts[2] > 0 or not parts[1] >= parts[0]:
+        raise InputRangeError(f"{name} {text!r}: give START:STOP:STEP with STOP >= START and STEP > 0")
+    start, stop, step = parts
+    if (stop - start) / step > 1e7:
+        raise InputRangeError(f"{name} {text!r} has more than 10^7 points")
+    return start + step * np.arange(math.floor((stop - start) / step + 1e-9) + 1)
 
 
 def cheapest_site(ds):
