@@ -81,6 +81,11 @@ _PUBLIC = {
     "StaleElementsWarning": "orbitcoop.errors",
     "flight_record": "orbitcoop.flights",
     "flown_envelope": "orbitcoop.flights",
+    "assess_many": "orbitcoop.batch",
+    "payload_many": "orbitcoop.batch",
+    "sweep": "orbitcoop.grids",
+    "cheapest_site": "orbitcoop.grids",
+    "max_payload": "orbitcoop.grids",
 }
 
 __all__ = sorted(_PUBLIC)

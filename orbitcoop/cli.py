@@ -1,4 +1,6 @@
-"""Command line: ``orbitcoop sites | assess | compare | claims | windows | report``; all but report take ``--json``.
+"""Command line: ``orbitcoop sites | assess | compare | claims | windows | sweep | report``.
+
+All but report and sweep take ``--json``; sweep writes a NetCDF file.
 
 Human output is an aligned table; errors go to stderr with exit code 2.
 """
@@ -341,6 +343,54 @@ def cmd_windows(args) -> int:
     return _emit(args, rows, columns)
 
 
+def cmd_sweep(args) -> int:
+    import time
+
+    import astropy.units as u
+
+    from orbitcoop.grids import BLOCK_POINTS, parse_range, sweep
+
+    sites = [s.strip() for s in args.sites.split(",") if s.strip()] if args.sites else None
+    if args.sites is not None and not sites:
+        raise ValueError(f"--sites {args.sites!r} names no site: give comma-separated ids, or leave it out for all")
+    inc = parse_range(args.inclination, "--inclination") * u.deg
+    alt = parse_range(args.altitude, "--altitude") * u.km
+    vehicles = [v.strip() for v in args.vehicle.split(",") if v.strip()] if args.vehicle else None
+    # Chunks along inclination of about one engine block each: the progress bar moves per block.
+    n_sites = len(sites) if sites else 40
+    per_inc = max(1, BLOCK_POINTS // max(1, n_sites * alt.size))
+    start = time.perf_counter()
+    ds = sweep(sites, inc, alt, vehicles=vehicles, chunks={"inclination": per_inc})
+    if args.scheduler:
+        from distributed import Client
+
+        with Client(args.scheduler, timeout="30s"):
+            print(f"orbitcoop: computing {ds.dv_m_s.size:,} points on {args.scheduler}", file=sys.stderr)
+            ds = ds.compute()
+    else:
+        from dask.diagnostics import ProgressBar
+
+        with ProgressBar(minimum=1.0, out=sys.stderr):
+            ds = ds.compute()
+    ds.to_netcdf(args.out)
+    dims = " × ".join(f"{n} {d}" for d, n in ds.sizes.items())
+    print(f"wrote {args.out}: {dims} ({ds.dv_m_s.size:,} points) in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def _skip_blas_check() -> None:
+    """Let numba's BLAS probe fail fast in this process: it imports scipy.linalg (~0.2 s of a one-shot
+    command, ``python -X importtime``) to support ``np.dot`` in jitted code, which no orbitcoop kernel
+    uses. Only numba's own flag is affected; scipy.linalg stays importable (the entry is removed)."""
+    if "numba.np.arraymath" in sys.modules or "scipy.linalg" in sys.modules:
+        return
+    sys.modules["scipy.linalg.cython_blas"] = None
+    try:
+        import numba.np.arraymath  # noqa: F401
+    finally:
+        del sys.modules["scipy.linalg.cython_blas"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="orbitcoop", description="Launch-site feasibility and Δv from physics.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -387,6 +437,16 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--budget", type=float, help="Δv budget [m/s] for the window width (opens/closes)")
     w.add_argument("--json", action="store_true")
     w.set_defaults(func=cmd_windows)
+    g = sub.add_parser(
+        "sweep", help="Δv, penalty, strategy (and payload) over sites × inclination × altitude, to NetCDF"
+    )
+    g.add_argument("--sites", help="comma-separated site ids (default: all active sites)")
+    g.add_argument("--inclination", required=True, help="START:STOP:STEP in degrees (e.g. 0:180:1), or one value")
+    g.add_argument("--altitude", required=True, help="START:STOP:STEP in km (e.g. 200:2000:50), or one value")
+    g.add_argument("--vehicle", help="comma-separated vehicle ids: adds payload_kg")
+    g.add_argument("--out", required=True, help="NetCDF file to write (e.g. grid.nc)")
+    g.add_argument("--scheduler", help="address of a dask.distributed scheduler (default: this machine)")
+    g.set_defaults(func=cmd_sweep)
     r = sub.add_parser("report", help="write the Markdown + HTML report with figures")
     r.add_argument("--out", default="report", help="output folder (default: report)")
     r.add_argument("--file", help="a claims TOML file (default: the built-in claims)")
@@ -402,6 +462,8 @@ def main(argv=None) -> int:
     from orbitcoop.errors import OrbitcoopError
 
     try:
+        if args.command not in ("sites", "vehicles"):
+            _skip_blas_check()
         return args.func(args)
     except (OrbitcoopError, UnitsError, ValueError, LookupError) as exc:
         print(f"orbitcoop: error: {exc}", file=sys.stderr)

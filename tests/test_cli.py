@@ -69,3 +69,32 @@ def test_errors_go_to_stderr(capsys, argv, words):
     assert code != 0 and out == ""
     for w in words:
         assert w in err
+
+
+def test_sweep_writes_netcdf(capsys, tmp_path):
+    import xarray as xr
+
+    path = tmp_path / "grid.nc"
+    code, out, _ = run(
+        capsys, "sweep", "--sites", "kourou,baikonur", "--inclination", "0:90:30", "--altitude", "400", "--vehicle",
+        "vega-c", "--out", str(path),
+    )  # fmt: skip
+    assert code == 0 and "4 inclination" in out
+    ds = xr.load_dataset(path)
+    assert list(ds.inclination.values) == [0.0, 30.0, 60.0, 90.0] and ds.payload_kg.dims[0] == "vehicle"
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--inclination", "0:18x", "--altitude", "400"], ["--inclination", "START:STOP:STEP"]),
+        (["--inclination", "10:0:1", "--altitude", "400"], ["STOP >= START"]),
+        (["--inclination", "0:190:10", "--altitude", "400"], ["inclination = 190"]),
+        (["--sites", "nowhere", "--inclination", "0", "--altitude", "400"], ["unknown launch site"]),
+    ],
+)
+def test_sweep_errors_are_one_line(capsys, tmp_path, argv, words):
+    code, out, err = run(capsys, "sweep", *argv, "--out", str(tmp_path / "g.nc"))
+    assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("orbitcoop: error: ")
+    for w in words:
+        assert w in err

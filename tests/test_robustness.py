@@ -106,13 +106,16 @@ def test_no_writable_folder_at_all_still_answers(tmp_path):
 
 @pytest.mark.slow
 def test_fork_after_a_parallel_call_keeps_the_workers_alive():
+    from orbitcoop.core.jit import PARALLEL_MIN_SIZE
+
+    assert PARALLEL_MIN_SIZE <= 400_000  # the large calls below must enter a parallel region
     # Issue 17.2: with GNU OpenMP a fork after a parallel region killed the children and map hung.
     code, out, err = _run(
         """
         import multiprocessing as mp
         import numpy as np, astropy.units as u, orbitcoop
         orbitcoop.assess("kourou", "geo")
-        orbitcoop.gto_to_geo_dv(np.linspace(0, 50, 200_000) * u.deg)   # large: runs in parallel
+        orbitcoop.gto_to_geo_dv(np.linspace(0, 50, 400_000) * u.deg)   # large: runs in parallel
         def f(site):
             return round(orbitcoop.assess(site, "iss").total_dv.value)
         with mp.get_context("fork").Pool(2) as pool:
@@ -141,7 +144,7 @@ def test_threads_in_parallel_regions_and_first_calls():
             lambda: orbitcoop.sso_inclination(700 * u.km),
             lambda: orbitcoop.can_launch(1000 * u.kg, "iss"),
             lambda: orbitcoop.launch_azimuth("kourou", 10 * u.deg),
-            lambda: orbitcoop.gto_to_geo_dv(np.linspace(0, 50, 100_000) * u.deg).sum(),
+            lambda: orbitcoop.gto_to_geo_dv(np.linspace(0, 50, 400_000) * u.deg).sum(),
         ]
         errors = []
         def run(k, barrier):

@@ -36,10 +36,14 @@ if "NUMBA_THREADING_LAYER" not in os.environ:
     numba.config.THREADING_LAYER = "workqueue"
 _PARALLEL_LOCK = threading.Lock()
 #: Below this many elements an array call runs its serial loop: launching the parallel region
-#: costs ~10 µs on an idle machine and tens of ms when the cores are busy (a loaded machine, a
-#: Dask worker), far more than the work (~2-100 ns per element); benchmarks/bench_kernels.py
-#: measures the crossover.
-PARALLEL_MIN_SIZE = 20_000
+#: costs ~10-20 µs on an idle machine and tens of ms when the cores are busy (a loaded machine, a
+#: Dask worker), far more than the work (~2-100 ns per element). benchmarks/bench_kernels.py
+#: bench_crossover, 2 cores shared with two other busy processes (2026-12-06): serial/parallel
+#: time 0.64 at 2·10⁴, 0.87 at 10⁵, 0.99 at 10⁶ (parallel never ahead); at load ~1, 0.36, 0.97
+#: and 1.05 (the parallel launch alone ~80 µs). So the threshold sits
+#: above a sweep block (grids.BLOCK_POINTS = 10⁵): dask parallelises over blocks, and a worker's
+#: kernels must not also spread over the cores the other workers use.
+PARALLEL_MIN_SIZE = 200_000
 
 #: Where compiled kernels are cached, once decided: numba's own choice (beside the sources,
 #: NUMBA_CACHE_DIR or the user cache), a private temporary folder when none of those is
