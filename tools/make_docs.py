@@ -51,7 +51,76 @@ def catalogue_markdown() -> str:
         )
     header = ["id", "name", "country", "status", "lat °", "lon °"]
     header += ["corridor / inclination limits / flown routes", "position source"]
-    return fill("catalogue", {"site_table": table(header, rows)})
+    return fill("catalogue", {"site_table": table(header, rows)} | _agreement_values() | _route_values())
+
+
+def _agreement_values() -> dict:
+    """The flight-record agreement figures of docs/catalogue.md (orbitcoop.agreement)."""
+    from dataclasses import replace
+
+    from orbitcoop.agreement import MAX_OUTSIDE_SHARE, agreement_summary, record_agreement
+    from orbitcoop.record import BAND_MIN_LAUNCHES
+
+    def published_only(site):
+        own = [c for c in site.corridors if not c.pad], [c for c in site.inclination_limits if not c.pad]
+        return replace(site, envelope=(), corridors=tuple(own[0]), inclination_limits=tuple(own[1]))
+
+    now, before = agreement_summary(), agreement_summary(record_agreement(published_only))
+    rows = [
+        [f"`{r.site}`", r.date, r.vehicle, f"{r.inclination_deg:g}"]
+        for r in now["outside_rows"].sort_values(["site", "date"]).itertuples(index=False)
+    ]
+    return {
+        "tested": f"{now['tested']:,}",
+        "below_latitude": f"{now['below_latitude']:,}",
+        "direct": f"{now['direct']:,}",
+        "outside": f"{now['outside']:,}",
+        "outside_pct": f"{100 * now['outside_share']:.1f}",
+        "max_pct": _g(100 * MAX_OUTSIDE_SHARE),
+        "published_outside": f"{before['outside']:,}",
+        "published_pct": f"{100 * before['outside_share']:.1f}",
+        "band_min": _g(BAND_MIN_LAUNCHES),
+        "outside_table": table(["pad or station", "date", "vehicle", "inclination °"], rows),
+    }
+
+
+def _route_values() -> dict:
+    """Each flown route against the record's bands and the validation points in its band."""
+    import orbitcoop
+    from orbitcoop.sites import catalogue
+    from orbitcoop.validation import validation_rows
+
+    points = [r for r in validation_rows() if r["role"] == "validation"]
+    rows = []
+    for s in catalogue():
+        if s.parent or not s.routes:
+            continue
+        for route in s.routes:
+            bands = [b for b in s.envelope if route.applies_to(b.min_deg) and route.applies_to(b.max_deg)]
+            mid = 0.5 * (route.inclination_min_deg + route.inclination_max_deg)
+            charge = orbitcoop.assess(s, f"leo:600:{mid:g}").dv.dogleg.to_value("m/s")
+            inside, east = [], []
+            for p in points:
+                if p["site"] != s.id:
+                    continue
+                inc = _orbit(p["orbit"]).inclination_deg
+                if inc is not None and route.applies_to(inc):
+                    inside.append(f"{p['vehicle']} `{p['orbit']}` {p['dv_gap_m_s']:+.0f}")
+                elif inc is not None and inc < route.inclination_min_deg and not _orbit(p["orbit"]).escape:
+                    east.append(f"{p['vehicle']} `{p['orbit']}` {p['dv_gap_m_s']:+.0f}")
+            rows.append(
+                [
+                    f"`{s.id}`",
+                    route.label,
+                    "; ".join(b.label for b in bands) or "none",
+                    f"{charge:.0f}",
+                    "; ".join(inside) or "none",
+                    "; ".join(east) or "none",
+                ]
+            )
+    header = ["site", "route", "record bands inside it", "charge at 600 km m/s"]
+    header += ["validation points in the band: Δv gap m/s", "the same site due east: Δv gap m/s"]
+    return {"routes_table": table(header, rows)}
 
 
 #: Characters of a position source shown in the catalogue table (the full text is in the data file).
