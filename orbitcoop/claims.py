@@ -146,6 +146,13 @@ class ClaimResult:
     what_else: tuple[str, ...] = ()
     questions: tuple[dict, ...] = ()
 
+    @property
+    def key_numbers(self) -> str:
+        """One line for tables (CLI, report summary): the margins, or the first context numbers."""
+        if self.margin:
+            return self.margin
+        return " ".join([c["text"] for q in self.questions for c in q["comparisons"]][:2])
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,

@@ -222,9 +222,7 @@ def cmd_claims(args) -> int:
     if args.json:
         print(_json([r.to_dict() for r in results]))
         return 0
-    from orbitcoop.report import _key_numbers
-
-    rows = [{"id": r.id, "verdict": r.verdict, "numbers": _key_numbers(r)} for r in results]
+    rows = [{"id": r.id, "verdict": r.verdict, "numbers": r.key_numbers} for r in results]
     print(_table(rows, [("id", "claim", ""), ("verdict", "verdict", ""), ("numbers", "key numbers", "")]))
     return 0
 

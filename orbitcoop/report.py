@@ -83,14 +83,6 @@ GLOSSARY = (
 )
 
 
-def _key_numbers(result) -> str:
-    """One line per statement for the CLI and the summary table: the margins, or the context numbers."""
-    if result.margin:
-        return result.margin
-    first = [c["text"] for q in result.questions for c in q["comparisons"]][:2]
-    return " ".join(first)
-
-
 def _statement_blocks(r) -> list[tuple]:
     blocks = [
         ("h3", f"{r.id}"),
@@ -130,7 +122,7 @@ def claims_blocks(results) -> list[tuple]:
         (
             "table",
             ["statement", "kind", "verdict", "margin or key numbers"],
-            [[r.id, r.kind, str(r.verdict), _key_numbers(r)] for r in results],
+            [[r.id, r.kind, str(r.verdict), r.key_numbers] for r in results],
         ),
     ]
     for aid, line in article_bottom_lines(results).items():

@@ -57,10 +57,7 @@ def test_jit_flag_reports_state():
 PACKAGE = ROOT / "orbitcoop"
 MAX_MODULE_LINES = 500
 # Private names imported across modules, each with the reason it is not fixed yet.
-PRIVATE_IMPORTS_ALLOWED = {
-    # report.py is being rewritten (with claims.py) on another branch; it will make this public.
-    ("orbitcoop.cli", "orbitcoop.report", "_key_numbers"),
-}
+PRIVATE_IMPORTS_ALLOWED: set[tuple[str, str, str]] = set()  # none: every shared name is public
 
 
 def _modules():
