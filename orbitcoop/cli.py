@@ -8,112 +8,9 @@ Human output is an aligned table; errors go to stderr with exit code 2.
 from __future__ import annotations
 
 import argparse
-import codecs
-import json
-import math
 import sys
 
-# Plain-ASCII stand-ins for the few non-ASCII characters orbitcoop prints, used when the
-# terminal cannot encode them (PYTHONIOENCODING=ascii, a C locale, an old console).
-_ASCII = {
-    "→": "->",
-    "←": "<-",
-    "Δ": "d",
-    "°": " deg",
-    "–": "-",
-    "—": "-",
-    "−": "-",
-    "≤": "<=",
-    "≥": ">=",
-    "•": "*",
-    "±": "+/-",
-    "×": "x",
-    "²": "2",
-    "³": "3",
-    "φ": "phi",
-    "′": "'",
-    "…": "...",
-    "≈": "~",
-    "β": "beta",
-    "ω": "omega",
-    "·": ".",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-    "√": "sqrt",
-    "≠": "!=",
-}
-
-
-def _ascii_fallback(err: UnicodeEncodeError):
-    """Codec error handler: known symbols to their ASCII stand-ins, anything else to '?'."""
-    bad = err.object[err.start : err.end]
-    return "".join(_ASCII.get(ch, "?") for ch in bad), err.end
-
-
-codecs.register_error("orbitcoop-ascii", _ascii_fallback)
-
-
-def _can_encode(stream, text="→Δ°–•") -> bool:
-    try:
-        text.encode(getattr(stream, "encoding", None) or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def _prepare_streams() -> None:
-    """Let stdout/stderr print orbitcoop's symbols on any terminal: substitute, never crash."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and not _can_encode(stream) and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="orbitcoop-ascii")
-
-
-def _json(obj, **kwargs) -> str:
-    """JSON text: UTF-8 characters as they are where stdout can print them, \\u escapes otherwise."""
-    return json.dumps(obj, indent=2, ensure_ascii=not _can_encode(sys.stdout), **kwargs)
-
-
-def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
-    """Aligned text table; ``columns`` are (key, header, format spec)."""
-    cells = [[h for _, h, _ in columns]]
-    for row in rows:
-        line = []
-        for key, _, spec in columns:
-            v = row.get(key)
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                line.append("–")
-            elif spec and isinstance(v, int | float) and not isinstance(v, bool):
-                line.append(format(v, spec))
-            else:
-                line.append(str(v))
-        cells.append(line)
-    widths = [max(len(r[k]) for r in cells) for k in range(len(columns))]
-    numeric = [bool(spec) for _, _, spec in columns]
-    out = []
-    for n, r in enumerate(cells):
-        out.append(
-            "  ".join(
-                c.rjust(w) if num and n else c.ljust(w) for c, w, num in zip(r, widths, numeric, strict=True)
-            ).rstrip()
-        )
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
-
-
-def _emit(args, rows, columns) -> int:
-    """Print ``rows`` as JSON (``--json``) or as an aligned table of ``columns``."""
-    if args.json:
-        print(_json(rows, default=str))
-    else:
-        print(_table(rows, columns))
-    return 0
-
-
-def _pairs(rows) -> str:
-    """A two-column what/value table without its header (for a single result)."""
-    return _table(rows, [("what", "", ""), ("value", "", "")]).split("\n", 2)[2]
+from orbitcoop.terminal import emit, pairs, prepare_streams, table, to_json
 
 
 def _site_row(s) -> dict:
@@ -136,7 +33,7 @@ def cmd_sites(args) -> int:
     from orbitcoop.sites import list_sites
 
     rows = [_site_row(s) for s in list_sites(status=args.status)]
-    return _emit(
+    return emit(
         args,
         rows,
         [
@@ -155,12 +52,12 @@ def cmd_assess(args) -> int:
 
     result = assess(args.site, args.orbit).to_dict()
     if args.json:
-        print(_json(result))
+        print(to_json(result))
         return 0
     corridor = {True: "yes", False: "no", "unknown": "unknown"}[result["in_corridor"]]
     print(f"{result['site']} → {result['orbit']}")
     print(
-        _pairs(
+        pairs(
             [
                 {"what": "directly reachable", "value": "yes" if result["direct"] else "no"},
                 {"what": "inside published corridor", "value": corridor},
@@ -187,15 +84,11 @@ def cmd_assess(args) -> int:
 def cmd_compare(args) -> int:
     from orbitcoop.assessment import compare
 
-    sites = None
-    if args.sites is not None:
-        sites = [s.strip() for s in args.sites.split(",") if s.strip()]
-        if not sites:
-            raise ValueError(f"--sites {args.sites!r} names no site: give comma-separated ids, or leave it out for all")
+    sites = _ids(args.sites, "sites")
     df = compare(sites, args.orbit)
     df = df.sort_values("total_dv_m_s", kind="stable")
     rows = df.to_dict(orient="records")
-    return _emit(
+    return emit(
         args,
         rows,
         [
@@ -220,10 +113,10 @@ def cmd_claims(args) -> int:
 
     results = evaluate_claims(args.file)
     if args.json:
-        print(_json([r.to_dict() for r in results]))
+        print(to_json([r.to_dict() for r in results]))
         return 0
     rows = [{"id": r.id, "verdict": r.verdict, "numbers": r.key_numbers} for r in results]
-    print(_table(rows, [("id", "claim", ""), ("verdict", "verdict", ""), ("numbers", "key numbers", "")]))
+    print(table(rows, [("id", "claim", ""), ("verdict", "verdict", ""), ("numbers", "key numbers", "")]))
     return 0
 
 
@@ -259,7 +152,7 @@ def cmd_vehicles(args) -> int:
                 "model": model,
             }
         )
-    return _emit(
+    return emit(
         args,
         rows,
         [
@@ -273,21 +166,63 @@ def cmd_vehicles(args) -> int:
     )
 
 
-def cmd_payload(args) -> int:
-    from orbitcoop.payloads import payload
+def _ids(text, what):
+    """Comma-separated ids from an option; None when the option was not given; an error when it names none."""
+    if text is None:
+        return None
+    ids = [t.strip() for t in text.split(",") if t.strip()]
+    if not ids:
+        raise ValueError(f"--{what} {text!r} names none: give comma-separated ids, or leave it out for all")
+    return ids
 
+
+def cmd_payload(args) -> int:
+    from orbitcoop.payloads import payload, payload_distribution
+
+    if args.mass is not None and args.samples is None:
+        raise ValueError("--mass needs --samples: the probability comes from the payload distribution")
     e = payload(args.vehicle, args.site, args.orbit).to_dict()
+    d = None
+    if args.samples is not None:
+        dist = payload_distribution(args.vehicle, args.site, args.orbit, samples=args.samples, seed=args.seed)
+        d = dist.to_dict()
+        if args.mass is not None:
+            d["mass_kg"], d["probability"] = args.mass, float(dist.probability(args.mass))
     if args.json:
-        print(_json(e))
+        print(to_json(e if d is None else {**e, "distribution": d}))
         return 0
     print(
         f"{e['vehicle']} from {e['site']} to {e['orbit']}: {e['mass_kg']:,.0f} kg "
         f"(band {e['mass_low_kg']:,.0f}–{e['mass_high_kg']:,.0f} kg){'; ' + e['reason'] if e['reason'] else ''}"
     )
-    print(_pairs([{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()]))
+    print(pairs([{"what": k.replace("_", " "), "value": f"{v:,.0f} m/s"} for k, v in e["budget_m_s"].items()]))
     for note in e["notes"]:
         print(f"  • {note}")
+    if d is not None:
+        print(
+            f"distribution ({d['samples']} draws, seed {d['seed']}): median {d['p50_kg']:,.0f} kg, "
+            f"80 % between {d['p10_kg']:,.0f} and {d['p90_kg']:,.0f} kg"
+            + (f"; P(payload ≥ {d['mass_kg']:,.0f} kg) = {d['probability']:.2f}" if "probability" in d else "")
+        )
     return 0
+
+
+def cmd_can_launch(args) -> int:
+    from orbitcoop.payloads import can_launch
+
+    df = can_launch(args.mass, args.orbit, vehicles=_ids(args.vehicles, "vehicles"), sites=_ids(args.sites, "sites"))
+    return emit(
+        args,
+        df.to_dict(orient="records"),
+        [
+            ("vehicle", "vehicle", ""),
+            ("site", "site", ""),
+            ("payload_kg", "payload kg", ",.0f"),
+            ("margin_kg", "margin kg", "+,.0f"),
+            ("margin_pct", "margin %", "+.0f"),
+            ("probability", "P(lifts it)", ".2f"),
+        ],
+    )
 
 
 def _windows_orbit(args):
@@ -338,7 +273,7 @@ def cmd_windows(args) -> int:
         columns += [("window_open", "opens", ""), ("window_close", "closes", "")]
     if "phase_deg" in df:
         columns += [("phase_deg", "phase °", ".0f"), ("phasing_days", "phasing d", ".2f")]
-    return _emit(args, rows, columns)
+    return emit(args, rows, columns)
 
 
 def cmd_sweep(args) -> int:
@@ -421,8 +356,20 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("vehicle")
     pl.add_argument("orbit")
     pl.add_argument("--site", help="launch site (default: the vehicle's first home site)")
+    pl.add_argument(
+        "--samples", type=int, help="also give the payload as a distribution of this many Monte Carlo draws"
+    )
+    pl.add_argument("--seed", type=int, default=0, help="random seed of the draws (default 0)")
+    pl.add_argument("--mass", type=float, help="with --samples: the probability that the payload reaches MASS kg")
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=cmd_payload)
+    cl = sub.add_parser("can-launch", help="which vehicles and sites can put MASS kg into ORBIT, and how likely")
+    cl.add_argument("mass", type=float, help="payload mass [kg]")
+    cl.add_argument("orbit")
+    cl.add_argument("--vehicles", help="comma-separated vehicle ids (default: every vehicle the model covers)")
+    cl.add_argument("--sites", help="comma-separated site ids (default: each vehicle's home sites)")
+    cl.add_argument("--json", action="store_true")
+    cl.set_defaults(func=cmd_can_launch)
     w = sub.add_parser("windows", help="launch windows: when a site passes under an orbit plane")
     w.add_argument("site", help="site id, or several separated by commas")
     w.add_argument("orbit", help="as for assess (e.g. sso:600, iss); its plane from --ltan/--ltdn/--tle")
@@ -453,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    _prepare_streams()
+    prepare_streams()
     args = build_parser().parse_args(argv)
     from astropy.units import UnitsError
 

@@ -98,3 +98,18 @@ def test_sweep_errors_are_one_line(capsys, tmp_path, argv, words):
     assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("orbitcoop: error: ")
     for w in words:
         assert w in err
+
+
+def test_payload_distribution_and_can_launch_from_the_command_line(capsys):
+    # Issue 16.3: the payload as a distribution and the probability of lifting a mass, in the CLI.
+    import json
+
+    assert main(["payload", "vega-c", "sso:700", "--samples", "500", "--mass", "2000", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)["distribution"]
+    assert d["samples"] == 500 and d["p10_kg"] < d["p50_kg"] < d["p90_kg"] and 0.0 < d["probability"] < 1.0
+    assert main(["can-launch", "3000", "sso:700", "--vehicles", "vega-c,falcon-9", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["vehicle"] for r in rows} == {"vega-c", "falcon-9"} and all(0.0 <= r["probability"] <= 1.0 for r in rows)
+    for argv in (["payload", "vega-c", "sso:700", "--mass", "5"], ["can-launch", "3000", "iss", "--vehicles", ","]):
+        assert main(argv) == 2
+        assert capsys.readouterr().err.startswith("orbitcoop: error: ")
