@@ -242,15 +242,22 @@ def estimate(v: Vehicle, site: LaunchSite, target, a: Assessment, plan: Plan) ->
     )
 
 
-def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", "gto", "geo")):
+def payload_table(vehicles=None, sites=None, orbits=("leo:400:51.6", "sso:700", "gto", "geo"), samples=None, seed=0):
     """Payload of every usable vehicle × site × orbit as a DataFrame.
 
     ``sites``: None for each vehicle's home sites, ``"all"`` for every active site, or a list.
     Vehicles the model cannot estimate (missing data, no calibration point) are skipped;
     :func:`validation_rows` says why. One kinematic plan for all (site, orbit) pairs and one
     numba call for all (vehicle, pair) rows: the full matrix takes well under a second.
+    ``samples``: also the 10 %, 50 % and 90 % quantiles of :func:`payload_distribution`'s Monte
+    Carlo (columns ``p10_kg``, ``p50_kg``, ``p90_kg``), every row's draws in one kernel call.
     """
-    return _table(vehicles, sites, orbits)[0]
+    df, rows = _table(vehicles, sites, orbits)
+    if samples is not None:
+        drawn = sample_payloads(rows, samples, seed) if rows else np.empty((0, 1))
+        for q in (10, 50, 90):
+            df[f"p{q}_kg"] = np.quantile(drawn, q / 100, axis=1) if rows else np.empty(0)
+    return df
 
 
 def _table(vehicles, sites, orbits):
