@@ -16,13 +16,15 @@ def test_report_twice_is_clean(tmp_path):
     assert messages[0].startswith("[1/") and messages[-1].startswith("[11/11]")
     md = (out / "report.md").read_text()
     html = (out / "report.html").read_text()
+    # Payload what-ifs carry their Monte Carlo 10-90 % range (issue 16.3).
+    assert "10–90 % range of 2,000 Monte Carlo draws" in md
     assert "tanegashima-too-far-north-for-geo" in md and "| statement | kind | verdict | margin or key numbers |" in md
     # A journalist's report: per article a bottom line, per statement the tested question, the flip
     # point and what else decides it, and a glossary.
     for words in ("**Question tested.**", "**Where it would flip.**", "**What else decides it.**", "## Glossary"):
         assert words in md
     assert "statements checked" in md and "<strong>Verdict: supported.</strong>" in html
-    assert "data:image/png;base64," in html and html.count("<figure>") == 7
+    assert "data:image/png;base64," in html and html.count("<figure>") == 9
     for name in (
         "geo_penalty.png",
         "dv_vs_inclination.png",
@@ -31,6 +33,8 @@ def test_report_twice_is_clean(tmp_path):
         "payload_validation.png",
         "launch_windows.png",
         "dv_vs_time.png",
+        "cheapest_site.png",
+        "payload_map.png",
     ):
         assert (out / "figures" / name).read_bytes()[:4] == b"\x89PNG"
     # Launch windows (issue 15) for the articles' stations, from fixed element sets, with sentences
