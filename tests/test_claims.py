@@ -2,10 +2,10 @@
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import astropy.units as u
 import pytest
+from shared_data import shared_dir
 
 from orbitcoop.claims import (
     METRICS,
@@ -19,7 +19,7 @@ from orbitcoop.claims import (
 from orbitcoop.errors import ClaimsFileError as ErrorsClaimsFileError
 from orbitcoop.sites import Catalogue, catalogue
 
-SEEDS = Path("/work/shared/seeds")  # the articles the built-in statements quote
+SEEDS = shared_dir() / "seeds"  # the articles the built-in statements quote
 HEADER = '[article.a]\npublication = "p"\ntitle = "t"\ndate = "d"\n'
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import astropy.units as u
 import pytest
+from shared_data import shared_dir
 
 import orbitcoop as oc
 from orbitcoop import record
@@ -32,7 +33,7 @@ from orbitcoop.agreement import MAX_OUTSIDE_SHARE, agreement_summary, record_agr
 from orbitcoop.sites import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path("/work/shared/data/flight_record/gcat_launches_1957_2023.csv")
+SHARED = shared_dir() / "data" / "flight_record" / "gcat_launches_1957_2023.csv"
 #: The issue's bound: at most this share of tested launches may be called outside their site's limits.
 MAX_OUTSIDE = MAX_OUTSIDE_SHARE
 MPS = u.m / u.s

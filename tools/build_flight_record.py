@@ -21,7 +21,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_INPUT = Path("/work/shared/data/flight_record/gcat_launches_1957_2023.csv")
+_EXTRACT = Path("data") / "flight_record" / "gcat_launches_1957_2023.csv"
+# The shared folder beside the checkout (as CI lays it out), else the workplace's.
+DEFAULT_INPUT = next(
+    (
+        p / _EXTRACT
+        for p in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared"))
+        if (p / _EXTRACT).exists()
+    ),
+    Path("/work/shared") / _EXTRACT,
+)
 OUTPUT = ROOT / "orbitcoop" / "data" / "flight_record.csv"
 
 # output column <- GCAT column
