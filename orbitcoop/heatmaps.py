@@ -14,6 +14,10 @@ from orbitcoop._figures import pyplot, save
 #: The default grid of :func:`cheapest_site_map`: circular orbits, 0–180° × 200–2000 km.
 INCLINATIONS = np.arange(0.0, 180.5, 2.0) * u.deg
 ALTITUDES = np.arange(200.0, 2001.0, 100.0) * u.km
+#: Where the cheapest site beats the next by less than this [m/s], the map hatches the cell: the
+#: sites are as good as each other there (a difference the size of the model's rounding and well
+#: under any launcher's margin), and the colour alone would overstate the choice.
+NEAR_TIE_M_S = 10.0
 
 
 def cheapest_site_map(path, sites=("kourou", "baikonur", "vostochny", "tanegashima", "wenchang", "vandenberg")) -> Path:
@@ -34,9 +38,14 @@ def cheapest_site_map(path, sites=("kourou", "baikonur", "vostochny", "tanegashi
     )
     bar = fig.colorbar(mesh, ax=ax, ticks=range(len(ids)))
     bar.ax.set_yticklabels(ids)
+    dv = np.sort(ds.dv_m_s.values, axis=0)  # (site, inclination, altitude), cheapest first
+    tie = (dv[1] - dv[0] < NEAR_TIE_M_S).astype(float) if len(ids) > 1 else np.zeros(dv.shape[1:])
+    ax.contourf(ds.inclination.values, ds.altitude.values, tie.T, levels=[0.5, 1.5], colors="none", hatches=["///"])
     ax.set_xlabel("inclination [deg]")
     ax.set_ylabel("circular altitude [km]")
-    ax.set_title("Cheapest site by total kinematic Δv (orbitcoop.sweep)")
+    ax.set_title(
+        f"Cheapest site by total kinematic Δv (orbitcoop.sweep); hatched: another site within {NEAR_TIE_M_S:g} m/s"
+    )
     fig.tight_layout()
     return save(fig, path)
 
