@@ -8,6 +8,7 @@ Human output is an aligned table; errors go to stderr with exit code 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from orbitcoop.terminal import emit, pairs, prepare_streams, table, to_json
@@ -399,15 +400,33 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+#: One-shot commands that evaluate a handful of points: in a fresh process they run the kernels as
+#: plain Python. Loading numba's compiled code costs ~0.2 s of start-up, more than the work; the
+#: results are the same (tests/test_cli.py compares them; 400 random assessments agree exactly).
+#: ORBITCOOP_JIT=1 (or an explicit NUMBA_DISABLE_JIT) keeps the user's choice.
+PLAIN_PYTHON_COMMANDS = ("assess", "compare", "sites")
+
+
+def _plain_python_kernels(command) -> None:
+    if (
+        command in PLAIN_PYTHON_COMMANDS
+        and "numba" not in sys.modules  # only a fresh process: numba reads the flag when imported
+        and "NUMBA_DISABLE_JIT" not in os.environ
+        and os.environ.get("ORBITCOOP_JIT", "") in ("", "0")
+    ):
+        os.environ["NUMBA_DISABLE_JIT"] = "1"
+
+
 def main(argv=None) -> int:
     prepare_streams()
     args = build_parser().parse_args(argv)
+    _plain_python_kernels(args.command)
     from astropy.units import UnitsError
 
     from orbitcoop.errors import OrbitcoopError
 
     try:
-        if args.command not in ("sites", "vehicles"):
+        if args.command not in ("sites", "vehicles") and os.environ.get("NUMBA_DISABLE_JIT", "0") in ("", "0"):
             _skip_blas_check()
         return args.func(args)
     except (OrbitcoopError, UnitsError, ValueError, LookupError) as exc:

@@ -113,3 +113,24 @@ def test_payload_distribution_and_can_launch_from_the_command_line(capsys):
     for argv in (["payload", "vega-c", "sso:700", "--mass", "5"], ["can-launch", "3000", "iss", "--vehicles", ","]):
         assert main(argv) == 2
         assert capsys.readouterr().err.startswith("orbitcoop: error: ")
+
+
+def test_one_shot_commands_run_plain_python_kernels_with_the_same_answers():
+    # Issue 16.1: a one-shot `orbitcoop assess` spent ~0.2 s loading numba's compiled kernels for a
+    # handful of points; it now runs them as plain Python. The output must not change.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_DISABLE_JIT"} | {"PYTHONPATH": str(root)}
+    for args in (["assess", "vostochny", "sso:700", "--json"], ["compare", "geo", "--json"]):
+        outs = [
+            subprocess.run(
+                [sys.executable, "-m", "orbitcoop", *args], env=env | extra, capture_output=True, text=True, timeout=300
+            )
+            for extra in ({}, {"ORBITCOOP_JIT": "1"})
+        ]
+        assert all(o.returncode == 0 for o in outs), [o.stderr[-500:] for o in outs]
+        assert outs[0].stdout == outs[1].stdout
