@@ -467,26 +467,26 @@ def compare(
     pairs_s = [s for s in site_list for _ in orbit_list]
     pairs_o = [o for _ in site_list for o in orbit_list]
     p = plan_pairs(pairs_s, pairs_o, parking, max_apo)
-    rows = []
-    for k, (s, o) in enumerate(zip(pairs_s, pairs_o, strict=True)):
-        d = describe(k, p, s, o)
-        rows.append(
-            {
-                "site": s.id,
-                "orbit": o.id or o.name,
-                "latitude_deg": s.latitude_deg,
-                "direct": bool(p.geometric[k]),
-                "in_corridor": CorridorStatus.of(d.in_corridor).json,
-                "strategy": d.strategy,
-                "azimuth_deg": math.degrees(p.az_n[k]),
-                "launch_inclination_deg": math.degrees(p.i_launch[k]),
-                "rotation_gain_m_s": p.gain[k],
-                "transfer_m_s": p.in_plane[k],
-                "plane_change_m_s": d.plane_change_m_s,
-                "dogleg_m_s": d.dogleg_m_s,
-                "total_dv_m_s": p.total[k],
-                "dv_penalty_m_s": p.penalty[k],
-                "notes": "; ".join(d.notes),
-            }
-        )
-    return pd.DataFrame(rows)
+    return pd.DataFrame([compare_row(k, p, s, o) for k, (s, o) in enumerate(zip(pairs_s, pairs_o, strict=True))])
+
+
+def compare_row(k: int, p: Plan, site: LaunchSite, orbit: TargetOrbit) -> dict:
+    """Pair ``k`` of plan ``p`` as one row of :func:`compare` (plain floats, units in the names)."""
+    d = describe(k, p, site, orbit)
+    return {
+        "site": site.id,
+        "orbit": orbit.id or orbit.name,
+        "latitude_deg": site.latitude_deg,
+        "direct": bool(p.geometric[k]),
+        "in_corridor": CorridorStatus.of(d.in_corridor).json,
+        "strategy": d.strategy,
+        "azimuth_deg": math.degrees(p.az_n[k]),
+        "launch_inclination_deg": math.degrees(p.i_launch[k]),
+        "rotation_gain_m_s": p.gain[k],
+        "transfer_m_s": p.in_plane[k],
+        "plane_change_m_s": d.plane_change_m_s,
+        "dogleg_m_s": d.dogleg_m_s,
+        "total_dv_m_s": p.total[k],
+        "dv_penalty_m_s": p.penalty[k],
+        "notes": "; ".join(d.notes),
+    }

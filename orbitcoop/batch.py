@@ -17,14 +17,12 @@ in :class:`orbitcoop.outcomes.Strategy`), for grids too large to describe pair b
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-from orbitcoop.assessment import R_EQ, describe, plan_pairs
+from orbitcoop.assessment import R_EQ, compare_row, plan_pairs
 from orbitcoop.defaults import DEFAULT_MAX_APOGEE_ALTITUDE, DEFAULT_PARKING_ALTITUDE
 from orbitcoop.errors import InputRangeError
-from orbitcoop.outcomes import CorridorStatus, Strategy
+from orbitcoop.outcomes import Strategy
 from orbitcoop.reach import REACH_TOLERANCE_RAD
 
 #: Strategy words in code order: ``STRATEGIES[code]``.
@@ -131,28 +129,9 @@ def assess_many(rows, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE):
         ps, po = [sites[j] for j in ks[sel]], [orbits[j] for j in ko[sel]]
         plan = plan_pairs(ps, po, p_uniq[parking], max_apo)
         for k, (s, o) in enumerate(zip(ps, po, strict=True)):
-            d = describe(k, plan, s, o)
-            table.append(
-                {
-                    "site": s.id,
-                    "orbit": o.id or o.name,
-                    "latitude_deg": s.latitude_deg,
-                    "direct": bool(plan.geometric[k]),
-                    "in_corridor": CorridorStatus.of(d.in_corridor).json,
-                    "strategy": d.strategy,
-                    "azimuth_deg": math.degrees(plan.az_n[k]),
-                    "launch_inclination_deg": math.degrees(plan.i_launch[k]),
-                    "rotation_gain_m_s": plan.gain[k],
-                    "transfer_m_s": plan.in_plane[k],
-                    "plane_change_m_s": d.plane_change_m_s,
-                    "dogleg_m_s": d.dogleg_m_s,
-                    "total_dv_m_s": plan.total[k],
-                    "dv_penalty_m_s": plan.penalty[k],
-                    "notes": "; ".join(d.notes),
-                    "parking_altitude_km": p_uniq[parking],
-                    "_key": int(sel[k]),
-                }
-            )
+            row = compare_row(k, plan, s, o)
+            row["parking_altitude_km"], row["_key"] = p_uniq[parking], int(sel[k])
+            table.append(row)
     # Rows of `table` follow np.unique(kp) then sel: put them back in key order before broadcasting.
     order = [t.pop("_key") for t in table]
     unique_df = pd.DataFrame(table)

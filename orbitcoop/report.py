@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from orbitcoop.markdown import render_markdown
 from orbitcoop.window_section import WINDOW_DAYS, dv_curves, window_blocks, window_title, window_week
 
 MANIFEST = ".orbitcoop-report.json"
@@ -203,35 +204,6 @@ def payload_blocks(orbits=("gtodv:1500", "sso:700"), sites=("kourou", "wenchang"
         ),
         ("table", header, rows),
     ]
-
-
-def render_markdown(blocks) -> str:
-    out = []
-    for b in blocks:
-        kind = b[0]
-        if kind in ("h1", "h2", "h3", "h4"):
-            out.append("#" * int(kind[1]) + " " + b[1])
-        elif kind == "p":
-            out.append(b[1])
-        elif kind == "quote":
-            out.append("> " + b[1])
-        elif kind == "ul":
-            out.append("\n".join(f"- {x}" for x in b[1]))
-        elif kind == "table":
-            header, rows = b[1], b[2]
-            cell = lambda x: str(x).replace("|", "/")  # noqa: E731
-            out.append(
-                "| "
-                + " | ".join(header)
-                + " |\n|"
-                + "---|" * len(header)
-                + "\n"
-                + "\n".join("| " + " | ".join(cell(c) for c in r) + " |" for r in rows)
-            )
-        elif kind == "img":
-            out.append(f"![{b[1]}]({b[2].as_posix()})")
-        out.append("")
-    return "\n".join(out)
 
 
 def render_html(blocks, root: Path) -> str:

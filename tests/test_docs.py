@@ -48,9 +48,10 @@ def test_templates_type_no_figure(template):
 
 
 def test_report_and_docs_render_markdown_alike():
-    # orbitcoop.markdown is the one Markdown writer; report.render_markdown must write the same.
+    # orbitcoop.markdown is the one Markdown writer: the report uses it (no copy of its own).
     from orbitcoop import markdown, report
     from orbitcoop.claims import evaluate_claims
 
     blocks = [*report.claims_blocks(evaluate_claims()), ("table", ["a", "b"], []), ("table", ["a"], [["x|y"]])]
-    assert report.render_markdown(blocks) == markdown.render_markdown(blocks)
+    assert report.render_markdown is markdown.render_markdown
+    assert "| x/y |" in markdown.render_markdown(blocks)
