@@ -76,6 +76,15 @@ def _calibration(v: Vehicle) -> Calibration:
                 f"fly the departure burn of its calibration point ({p.payload_kg:g} kg to {p.orbit_spec} from "
                 f"{site.id}) before its mass runs out"
             )
+        if loss < 0.0:
+            # Gravity, drag and steering only ever cost Δv: a negative fitted loss means the stage
+            # figures cannot deliver the published payload even with no loss at all (an edited or
+            # mistyped figure), and every estimate from them would be meaningless.
+            raise VehicleDataError(
+                f"vehicle {v.id!r}: its stage figures give less Δv than its calibration point needs with no loss "
+                f"at all ({p.payload_kg:g} kg to {p.orbit_spec} from {site.id}: implied loss {loss:.0f} m/s, "
+                "valid ≥ 0 m/s); check the stage masses and specific impulses"
+            )
         losses.append(loss)
         if a.route is not None:
             routed.append((site.id, p.orbit_spec, a.route.mission))
