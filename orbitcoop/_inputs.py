@@ -11,7 +11,6 @@ import math
 import astropy.units as u
 import numpy as np
 
-from orbitcoop.core.checks import scale_and_count_bad
 from orbitcoop.errors import InputRangeError, InvalidOptionError
 from orbitcoop.outcomes import Branch, Frame, GeoStrategy
 from orbitcoop.sites import LaunchSite, get_site
@@ -34,6 +33,10 @@ def values(q, unit, name, lo=-math.inf, hi=math.inf, valid=None, scale=1.0):
     if x.size == 0:
         raise InputRangeError(f"{name} is an empty array: give at least one value")
     if x.size >= _FUSED_CHECK_SIZE:
+        # Imported here: the one numba kernel of this module, so orbitcoop.orbits (which reads its
+        # scalars with the readers below) loads without numba.
+        from orbitcoop.core.checks import scale_and_count_bad
+
         flat = np.ascontiguousarray(x).reshape(-1)
         out = np.empty_like(flat)
         if scale_and_count_bad(flat, scale, lo, hi, out) == 0:
@@ -135,3 +138,80 @@ def plain(q, unit):
     """A Quantity as a float (or nested list) in ``unit``: the other direction, for ``to_dict``."""
     v = q.to_value(unit)
     return float(v) if np.ndim(v) == 0 else np.asarray(v).tolist()
+
+
+# ---------------------------------------------------------------- one orbit's scalars
+# The readers of orbitcoop.orbits: a Quantity in any equivalent unit, or a plain number in the
+# unit named, one value (a TargetOrbit is one orbit), range-checked with the range in the error.
+
+#: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
+MAX_ALTITUDE_KM = 2_000_000.0
+
+
+def scalar_number(value, unit, name, kind) -> float:
+    """A float in ``unit`` from a Quantity (any unit equivalent to it) or a plain number (taken as ``unit``)."""
+    if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(unit):
+            raise u.UnitsError(f"{name} must be {kind}, got unit {value.unit}")
+        value = value.to_value(unit)
+    if isinstance(value, bool) or (not isinstance(value, int | float) and np.ndim(value) != 0):
+        raise InputRangeError(
+            f"{name} must be a single number, got {value!r}: a TargetOrbit is one orbit "
+            "(for many, build one per value, or use orbitcoop.compare)"
+        )
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise InputRangeError(f"{name} must be a number, got {value!r}") from None
+
+
+def orbit_altitude_km(value, name) -> float:
+    """A scalar altitude in km from a Quantity (any length unit) or a plain number (km)."""
+    value = scalar_number(value, u.km, name, "a length")
+    if not math.isfinite(value):
+        raise InputRangeError(f"{name} = {value} km is not a finite number")
+    if value < 0.0:
+        raise InputRangeError(f"{name} = {value:g} km is below the surface: an orbit's altitude must be ≥ 0 km")
+    if value > MAX_ALTITUDE_KM:
+        raise InputRangeError(f"{name} = {value:g} km is beyond {MAX_ALTITUDE_KM:g} km")
+    return value
+
+
+def c3_km2_s2(value, name="c3") -> float:
+    """A characteristic energy in km²/s² (Quantity or number), 0–400 km²/s²."""
+    c3 = scalar_number(value, u.km**2 / u.s**2, name, "an energy per mass (km²/s²)")
+    if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
+        raise InputRangeError(
+            f"{name} = {c3:g} km²/s² is outside the valid range 0–400 km²/s² (negative is a bound orbit: use ell:)"
+        )
+    return c3
+
+
+def orbit_inclination_deg(value, name) -> float:
+    value = scalar_number(value, u.deg, name, "an angle")
+    if not math.isfinite(value) or not 0.0 <= value <= 180.0:
+        raise InputRangeError(f"{name} = {value:g}° is outside the valid range 0–180°")
+    return value
+
+
+def local_time_hours(value, name) -> float:
+    """Hours from ``"HH:MM"``, a number of hours or a time/angle Quantity; 00:00–24:00."""
+    text = str(value).strip()
+    if isinstance(value, str) and ":" in text:
+        hh, _, mm = text.partition(":")
+        try:
+            hours = int(hh) + float(mm) / 60.0
+        except ValueError:
+            raise InputRangeError(f"{name} = {value!r} is not a local time: write HH:MM, e.g. 10:30") from None
+        if not 0.0 <= float(mm) < 60.0:
+            raise InputRangeError(f"{name} = {value!r}: minutes must be 00–59")
+    elif isinstance(value, u.Quantity) and value.unit.is_equivalent(u.hourangle):
+        hours = float(value.to_value(u.hourangle))
+    else:
+        try:
+            hours = scalar_number(value, u.h, name, "a time of day")
+        except ValueError:
+            raise InputRangeError(f"{name} = {value!r} is not a local time: write HH:MM, e.g. 10:30") from None
+    if not math.isfinite(hours) or not 0.0 <= hours <= 24.0:
+        raise InputRangeError(f"{name} = {value!r} is outside the valid range 00:00–24:00")
+    return hours

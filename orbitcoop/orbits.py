@@ -20,84 +20,19 @@ import math
 from dataclasses import dataclass, replace
 
 import astropy.units as u
-import numpy as np
 
+from orbitcoop._inputs import (
+    MAX_ALTITUDE_KM,
+    c3_km2_s2,
+    local_time_hours,
+    orbit_altitude_km,
+    orbit_inclination_deg,
+    scalar_number,
+)
 from orbitcoop.core import constants as _si
 from orbitcoop.defaults import DEFAULT_PARKING_ALTITUDE
 from orbitcoop.errors import InputRangeError, OrbitDataError, UnknownOrbitError
 from orbitcoop.loading import Fields, did_you_mean, only_keys, read_toml, tables
-
-#: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
-MAX_ALTITUDE_KM = 2_000_000.0
-
-
-def _scalar(value, unit, name, kind) -> float:
-    """A float in ``unit`` from a Quantity (any unit equivalent to it) or a plain number (taken as ``unit``)."""
-    if isinstance(value, u.Quantity):
-        if not value.unit.is_equivalent(unit):
-            raise u.UnitsError(f"{name} must be {kind}, got unit {value.unit}")
-        value = value.to_value(unit)
-    if isinstance(value, bool) or (not isinstance(value, int | float) and np.ndim(value) != 0):
-        raise InputRangeError(
-            f"{name} must be a single number, got {value!r}: a TargetOrbit is one orbit "
-            "(for many, build one per value, or use orbitcoop.compare)"
-        )
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise InputRangeError(f"{name} must be a number, got {value!r}") from None
-
-
-def _km(value, name) -> float:
-    """A scalar altitude in km from a Quantity (any length unit) or a plain number (km)."""
-    value = _scalar(value, u.km, name, "a length")
-    if not math.isfinite(value):
-        raise InputRangeError(f"{name} = {value} km is not a finite number")
-    if value < 0.0:
-        raise InputRangeError(f"{name} = {value:g} km is below the surface: an orbit's altitude must be ≥ 0 km")
-    if value > MAX_ALTITUDE_KM:
-        raise InputRangeError(f"{name} = {value:g} km is beyond {MAX_ALTITUDE_KM:g} km")
-    return value
-
-
-def _c3(value, name="c3") -> float:
-    """A characteristic energy in km²/s² (Quantity or number), 0–400 km²/s²."""
-    c3 = _scalar(value, u.km**2 / u.s**2, name, "an energy per mass (km²/s²)")
-    if not math.isfinite(c3) or not 0.0 <= c3 <= 400.0:
-        raise InputRangeError(
-            f"{name} = {c3:g} km²/s² is outside the valid range 0–400 km²/s² (negative is a bound orbit: use ell:)"
-        )
-    return c3
-
-
-def _deg(value, name) -> float:
-    value = _scalar(value, u.deg, name, "an angle")
-    if not math.isfinite(value) or not 0.0 <= value <= 180.0:
-        raise InputRangeError(f"{name} = {value:g}° is outside the valid range 0–180°")
-    return value
-
-
-def _local_time_hours(value, name) -> float:
-    """Hours from ``"HH:MM"``, a number of hours or a time/angle Quantity; 00:00–24:00."""
-    text = str(value).strip()
-    if isinstance(value, str) and ":" in text:
-        hh, _, mm = text.partition(":")
-        try:
-            hours = int(hh) + float(mm) / 60.0
-        except ValueError:
-            raise InputRangeError(f"{name} = {value!r} is not a local time: write HH:MM, e.g. 10:30") from None
-        if not 0.0 <= float(mm) < 60.0:
-            raise InputRangeError(f"{name} = {value!r}: minutes must be 00–59")
-    elif isinstance(value, u.Quantity) and value.unit.is_equivalent(u.hourangle):
-        hours = float(value.to_value(u.hourangle))
-    else:
-        try:
-            hours = _scalar(value, u.h, name, "a time of day")
-        except ValueError:
-            raise InputRangeError(f"{name} = {value!r} is not a local time: write HH:MM, e.g. 10:30") from None
-    if not math.isfinite(hours) or not 0.0 <= hours <= 24.0:
-        raise InputRangeError(f"{name} = {value!r} is outside the valid range 00:00–24:00")
-    return hours
 
 
 @dataclass(frozen=True)
@@ -141,13 +76,13 @@ class TargetOrbit:
     def __post_init__(self):
         # Range checks on construction, so a TargetOrbit built directly (not by LEO/SSO/...) cannot
         # carry an inclination of 2e9° or a NaN altitude into the kernels and out as NaN or JSON NaN.
-        _km(self.perigee_altitude_km, "perigee_altitude_km")
+        orbit_altitude_km(self.perigee_altitude_km, "perigee_altitude_km")
         if self.c3_km2_s2 is None:
-            _km(self.apogee_altitude_km, "apogee_altitude_km")
+            orbit_altitude_km(self.apogee_altitude_km, "apogee_altitude_km")
         else:  # an escape: the apogee is infinite
-            _c3(self.c3_km2_s2)
+            c3_km2_s2(self.c3_km2_s2)
         if self.inclination_deg is not None:
-            _deg(self.inclination_deg, "inclination_deg")
+            orbit_inclination_deg(self.inclination_deg, "inclination_deg")
         if self.apogee_altitude_km < self.perigee_altitude_km:
             raise InputRangeError(
                 f"apogee altitude {self.apogee_altitude_km:g} km is below perigee altitude "
@@ -198,7 +133,7 @@ class TargetOrbit:
 
         if self.inclination_deg is None:
             raise InputRangeError(f"{self.name} has a free inclination: a node needs a plane, give an inclination")
-        omega = _scalar(raan, u.deg, "raan", "an angle")
+        omega = scalar_number(raan, u.deg, "raan", "an angle")
         if not math.isfinite(omega):
             raise InputRangeError(f"raan = {omega} is not a finite angle")
         try:
@@ -216,7 +151,7 @@ class TargetOrbit:
             )
             rate *= 86400.0
         else:
-            rate = _scalar(raan_rate, u.deg / u.day, "raan_rate", "an angular rate")
+            rate = scalar_number(raan_rate, u.deg / u.day, "raan_rate", "an angular rate")
         node = Node(omega % 360.0, t.utc.isot, rate)
         return replace(self, node=node)
 
@@ -230,9 +165,9 @@ class TargetOrbit:
         if self.inclination_deg is None:
             raise InputRangeError(f"{self.name} has a free inclination: a node needs a plane, give an inclination")
         if ltan is not None:
-            hours = _local_time_hours(ltan, "ltan")
+            hours = local_time_hours(ltan, "ltan")
         else:
-            hours = (_local_time_hours(ltdn, "ltdn") + 12.0) % 24.0
+            hours = (local_time_hours(ltdn, "ltdn") + 12.0) % 24.0
         return replace(self, node=Node(ltan_hours=hours))
 
     def __repr__(self):
@@ -244,15 +179,15 @@ class TargetOrbit:
 
 def LEO(altitude, inclination) -> TargetOrbit:
     """Circular orbit at ``altitude`` (km or Quantity) and ``inclination`` (deg or Quantity)."""
-    h = _km(altitude, "altitude")
-    i = _deg(inclination, "inclination")
+    h = orbit_altitude_km(altitude, "altitude")
+    i = orbit_inclination_deg(inclination, "inclination")
     return TargetOrbit(f"LEO {h:g} km {i:g}°", h, h, i)
 
 
 def MEO(altitude, inclination) -> TargetOrbit:
     """Circular medium Earth orbit; same as :func:`LEO`, named for readability."""
-    h = _km(altitude, "altitude")
-    i = _deg(inclination, "inclination")
+    h = orbit_altitude_km(altitude, "altitude")
+    i = orbit_inclination_deg(inclination, "inclination")
     return TargetOrbit(f"MEO {h:g} km {i:g}°", h, h, i)
 
 
@@ -266,7 +201,7 @@ def SSO(altitude, eccentricity=0.0, ltan=None, ltdn=None) -> TargetOrbit:
     # Imported here: the kernels (numba) load only when an SSO is built, not with the presets.
     from orbitcoop.maneuvers import sso_inclination
 
-    h = _km(altitude, "altitude")
+    h = orbit_altitude_km(altitude, "altitude")
     i = float(sso_inclination(h * u.km, eccentricity).to_value(u.deg))
     orbit = TargetOrbit(f"SSO {h:g} km", h, h, i)
     return orbit if ltan is None and ltdn is None else orbit.with_local_time(ltan, ltdn)
@@ -274,9 +209,9 @@ def SSO(altitude, eccentricity=0.0, ltan=None, ltdn=None) -> TargetOrbit:
 
 def GTO(perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3, inclination=None) -> TargetOrbit:
     """Geostationary transfer orbit (perigee, apogee altitude); inclination free unless given."""
-    hp = _km(perigee, "perigee")
-    ha = _km(apogee, "apogee")
-    i = None if inclination is None else _deg(inclination, "inclination")
+    hp = orbit_altitude_km(perigee, "perigee")
+    ha = orbit_altitude_km(apogee, "apogee")
+    i = None if inclination is None else orbit_inclination_deg(inclination, "inclination")
     name = f"GTO {hp:g} × {ha:g} km" + ("" if i is None else f" {i:g}°")
     return TargetOrbit(name, hp, ha, i)
 
@@ -290,9 +225,9 @@ def GTO_DV(dv_to_geo, perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3) -> TargetO
     """
     from orbitcoop.core.geo import gto_geo_apogee_dv
 
-    hp = _km(perigee, "perigee")
-    ha = _km(apogee, "apogee")
-    dv = _scalar(dv_to_geo, u.m / u.s, "dv_to_geo", "a speed")
+    hp = orbit_altitude_km(perigee, "perigee")
+    ha = orbit_altitude_km(apogee, "apogee")
+    dv = scalar_number(dv_to_geo, u.m / u.s, "dv_to_geo", "a speed")
     rp, ra = _si.WGS84_A_M + hp * 1e3, _si.WGS84_A_M + ha * 1e3
     lo_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, 0.0, rp, ra)
     hi_dv = gto_geo_apogee_dv(_si.GM_EARTH_M3_S2, math.pi, rp, ra)
@@ -311,9 +246,9 @@ def GTO_DV(dv_to_geo, perigee=250.0, apogee=_si.GEO_ALTITUDE_M / 1e3) -> TargetO
 
 def Elliptical(perigee, apogee, inclination=None, name=None) -> TargetOrbit:
     """Any elliptical orbit by perigee and apogee altitude."""
-    hp = _km(perigee, "perigee")
-    ha = _km(apogee, "apogee")
-    i = None if inclination is None else _deg(inclination, "inclination")
+    hp = orbit_altitude_km(perigee, "perigee")
+    ha = orbit_altitude_km(apogee, "apogee")
+    i = None if inclination is None else orbit_inclination_deg(inclination, "inclination")
     return TargetOrbit(name or f"{hp:g} × {ha:g} km", hp, ha, i)
 
 
@@ -326,8 +261,8 @@ def Escape(c3, inclination=None) -> TargetOrbit:
     default parking altitude, where the departure burn is made (:func:`orbitcoop.assess` uses
     its own ``parking_altitude``).
     """
-    c3 = _c3(c3)
-    i = None if inclination is None else _deg(inclination, "inclination")
+    c3 = c3_km2_s2(c3)
+    i = None if inclination is None else orbit_inclination_deg(inclination, "inclination")
     name = f"escape C3 = {c3:g} km²/s²" + ("" if i is None else f" {i:g}°")
     return TargetOrbit(name, float(DEFAULT_PARKING_ALTITUDE.to_value(u.km)), math.inf, i, c3_km2_s2=c3)
 
@@ -357,8 +292,8 @@ def from_tle(line1, line2, name=None) -> TargetOrbit:
         raise InputRangeError(f"TLE eccentricity {sat.ecco:g} is outside the valid range 0–1")
     r_earth_km = sat.radiusearthkm
     a_km = _si.WGS84_A_M / 1e3
-    hp = _km((1.0 + sat.altp) * r_earth_km - a_km, "TLE perigee altitude")
-    ha = _km((1.0 + sat.alta) * r_earth_km - a_km, "TLE apogee altitude")
+    hp = orbit_altitude_km((1.0 + sat.altp) * r_earth_km - a_km, "TLE perigee altitude")
+    ha = orbit_altitude_km((1.0 + sat.alta) * r_earth_km - a_km, "TLE apogee altitude")
     epoch = Time(sat.jdsatepoch, sat.jdsatepochF, format="jd", scale="utc")
     node = Node(
         math.degrees(sat.nodeo) % 360.0,
@@ -485,9 +420,9 @@ def as_target(orbit) -> TargetOrbit:
         i = float(orbit.inc.to_value(u.deg))
         return TargetOrbit(
             f"boinor orbit {hp:.0f} × {ha:.0f} km {i:.2f}°",
-            _km(hp, "perigee altitude"),
-            _km(ha, "apogee altitude"),
-            _deg(i, "inclination"),
+            orbit_altitude_km(hp, "perigee altitude"),
+            orbit_altitude_km(ha, "apogee altitude"),
+            orbit_inclination_deg(i, "inclination"),
         )
     raise TypeError(f"cannot read {orbit!r} as a target orbit")
 
