@@ -83,7 +83,9 @@ def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
             if v is None or (isinstance(v, float) and math.isnan(v)):
                 line.append("–")
             elif spec and isinstance(v, int | float) and not isinstance(v, bool):
-                line.append(format(v, spec))
+                text = format(v, spec)
+                # A value that rounds to zero prints as zero, not '-0' ('+.0f' of -0.3).
+                line.append(format(0.0, spec) if not text.strip('+-0.,') else text)
             else:
                 line.append(str(v))
         cells.append(line)

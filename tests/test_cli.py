@@ -134,3 +134,10 @@ def test_one_shot_commands_run_plain_python_kernels_with_the_same_answers():
         ]
         assert all(o.returncode == 0 for o in outs), [o.stderr[-500:] for o in outs]
         assert outs[0].stdout == outs[1].stdout
+
+
+def test_tables_print_zero_not_minus_zero():
+    from orbitcoop.terminal import table
+
+    text = table([{"x": -0.3, "y": -1e-9}], [("x", "x", "+.0f"), ("y", "y", ".2f")])
+    assert "-0" not in text and "+0" in text and "0.00" in text
