@@ -85,7 +85,7 @@ def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
             elif spec and isinstance(v, int | float) and not isinstance(v, bool):
                 text = format(v, spec)
                 # A value that rounds to zero prints as zero, not '-0' ('+.0f' of -0.3).
-                line.append(format(0.0, spec) if not text.strip('+-0.,') else text)
+                line.append(format(0.0, spec) if not text.strip("+-0.,") else text)
             else:
                 line.append(str(v))
         cells.append(line)
