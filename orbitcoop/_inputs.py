@@ -15,6 +15,10 @@ from orbitcoop.errors import InputRangeError, InvalidOptionError
 from orbitcoop.outcomes import Branch, Frame, GeoStrategy
 from orbitcoop.sites import LaunchSite, get_site
 
+#: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
+MAX_ALTITUDE_KM = 2_000_000.0
+#: How an altitude's valid range reads in errors.
+ALTITUDE_RANGE = "0 (the surface) and above"
 # Inputs at least this large are checked by one fused numba pass (orbitcoop.core.checks).
 _FUSED_CHECK_SIZE = 100_000
 
@@ -78,7 +82,12 @@ def inclination_rad(q, name="inclination"):
 
 def altitude_m(q, name="altitude"):
     """Altitude [m] of a Quantity, the surface (0) and above."""
-    return values(q, "m", name, 0.0, 2e9, "0 (the surface) and above")
+    return values(q, "m", name, 0.0, MAX_ALTITUDE_KM * 1e3, ALTITUDE_RANGE)
+
+
+def altitude_km(q, name) -> float:
+    """One altitude [km] of a scalar Quantity (a parking or apogee altitude), the surface and above."""
+    return scalar(q, "km", name, 0.0, MAX_ALTITUDE_KM, ALTITUDE_RANGE)
 
 
 def site_args(site_or_latitude, elevation=None):
@@ -143,9 +152,6 @@ def plain(q, unit):
 # ---------------------------------------------------------------- one orbit's scalars
 # The readers of orbitcoop.orbits: a Quantity in any equivalent unit, or a plain number in the
 # unit named, one value (a TargetOrbit is one orbit), range-checked with the range in the error.
-
-#: The largest altitude orbitcoop treats as a bound Earth orbit here (beyond the Moon's distance, km).
-MAX_ALTITUDE_KM = 2_000_000.0
 
 
 def scalar_number(value, unit, name, kind) -> float:

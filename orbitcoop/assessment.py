@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import astropy.units as u
 import numpy as np
 
-from orbitcoop._inputs import as_sites, plain, scalar
+from orbitcoop._inputs import altitude_km, as_sites, plain
 from orbitcoop.core import constants as _si
 from orbitcoop.core import vec
 from orbitcoop.core.dogleg import nearest_inclination_rows
@@ -405,8 +405,8 @@ def assess_with_plan(
     (the payload model reads the departure burn from it)."""
     s = as_sites([site])[0]
     o = as_target(orbit)
-    parking = scalar(parking_altitude, "km", "parking_altitude", 0.0, 2e6, "0 (the surface) and above")
-    max_apo = scalar(max_apogee_altitude, "km", "max_apogee_altitude", 0.0, 2e6, "0 (the surface) and above")
+    parking = altitude_km(parking_altitude, "parking_altitude")
+    max_apo = altitude_km(max_apogee_altitude, "max_apogee_altitude")
     p = plan_pairs([s], [o], parking, max_apo)
     d = describe(0, p, s, o)
     mps = u.m / u.s
@@ -462,8 +462,8 @@ def compare(
         raise InputRangeError(
             "orbits is empty: give at least one orbit (a preset, a form like 'sso:700', a TargetOrbit)"
         )
-    parking = scalar(parking_altitude, "km", "parking_altitude", 0.0, 2e6, "0 (the surface) and above")
-    max_apo = scalar(max_apogee_altitude, "km", "max_apogee_altitude", 0.0, 2e6, "0 (the surface) and above")
+    parking = altitude_km(parking_altitude, "parking_altitude")
+    max_apo = altitude_km(max_apogee_altitude, "max_apogee_altitude")
     pairs_s = [s for s in site_list for _ in orbit_list]
     pairs_o = [o for _ in site_list for o in orbit_list]
     p = plan_pairs(pairs_s, pairs_o, parking, max_apo)

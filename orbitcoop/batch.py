@@ -81,15 +81,20 @@ def _codes(values):
 
 def _parking_codes(cols, n):
     """Codes into the unique parking altitudes [km] of the rows, and the checked altitudes."""
+    import astropy.units as u
+
+    from orbitcoop._inputs import ALTITUDE_RANGE, MAX_ALTITUDE_KM, values
+
     if "parking_altitude_km" not in cols:
         return np.zeros(n, dtype=np.int64), [_PARKING_KM]
-    km = np.asarray(cols["parking_altitude_km"], dtype=np.float64)
-    bad = ~np.isfinite(km) | (km < 0.0) | (km > 2e6)
-    if bad.any():
-        raise InputRangeError(
-            f"parking_altitude_km = {km[bad][0]:g} km ({int(bad.sum())} of {n} rows) is outside the valid range "
-            "0 (the surface) and above"
-        )
+    km = values(
+        np.asarray(cols["parking_altitude_km"], dtype=np.float64) << u.km,
+        "km",
+        "parking_altitude_km",
+        0.0,
+        MAX_ALTITUDE_KM,
+        ALTITUDE_RANGE,
+    )
     uniq, codes = np.unique(km, return_inverse=True)
     return codes.reshape(-1), [float(x) for x in uniq]
 
@@ -107,7 +112,7 @@ def assess_many(rows, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE):
     """
     import pandas as pd
 
-    from orbitcoop._inputs import altitude_m, as_sites
+    from orbitcoop._inputs import altitude_km, as_sites
     from orbitcoop.orbits import as_target
 
     cols, index = _columns(rows, ("site", "orbit"), ("parking_altitude_km",))
@@ -117,7 +122,7 @@ def assess_many(rows, max_apogee_altitude=DEFAULT_MAX_APOGEE_ALTITUDE):
     p_code, p_uniq = _parking_codes(cols, n)
     # An empty table is an empty answer (as_sites refuses an empty list: for compare it is a mistake).
     sites, orbits = (as_sites(s_uniq) if len(s_uniq) else []), [as_target(o) for o in o_uniq]
-    max_apo = float(altitude_m(max_apogee_altitude, "max_apogee_altitude")) / 1e3
+    max_apo = altitude_km(max_apogee_altitude, "max_apogee_altitude")
     # One key per row; the unique keys are the pairs to evaluate.
     key = (p_code * len(s_uniq) + s_code) * len(o_uniq) + o_code
     keys, inverse = np.unique(key, return_inverse=True)

@@ -188,12 +188,12 @@ def sweep(
     """
     import xarray as xr
 
-    from orbitcoop._inputs import altitude_m
+    from orbitcoop._inputs import altitude_km
     from orbitcoop.vehicles import get_vehicle
 
     site_ids, axes, points = _axes(sites, inclination, altitude, orbits)
-    parking_km = float(altitude_m(parking_altitude, "parking_altitude")) / 1e3
-    max_apo = float(altitude_m(max_apogee_altitude, "max_apogee_altitude")) / 1e3
+    parking_km = altitude_km(parking_altitude, "parking_altitude")
+    max_apo = altitude_km(max_apogee_altitude, "max_apogee_altitude")
     vehicle_ids = tuple(get_vehicle(v).id for v in ([vehicles] if isinstance(vehicles, str) else vehicles or ()))
     coords = {"site": (site_ids, {}), **axes}
     coords = {d: xr.Variable(d, np.asarray(v), attrs) for d, (v, attrs) in coords.items()}

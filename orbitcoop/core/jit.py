@@ -97,7 +97,7 @@ def _serial(fn):
     copy = pytypes.FunctionType(fn.__code__, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
     copy.__qualname__ = f"{fn.__qualname__}__serial"
     copy.__module__ = fn.__module__
-    return _compile(copy, nogil=True, error_model="numpy")
+    return jit(copy)
 
 
 def _parallel(fn):
