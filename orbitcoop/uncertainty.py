@@ -31,10 +31,8 @@ from __future__ import annotations
 import functools
 import math
 import re
-import tomllib
 import zlib
 from dataclasses import dataclass, replace
-from importlib import resources
 
 import astropy.units as u
 import numpy as np
@@ -112,24 +110,16 @@ def grade_of(source: str) -> str:
     return "B" if m.group(1) == "C" and "quoting" in m.group(2) else m.group(1)
 
 
-@functools.cache
-def _catalogue_grades() -> dict:
-    # vehicles.py keeps no source strings, so the grades are read from the file it reads
-    # (a field such as Stage.grades there would make this reader unnecessary).
-    text = (resources.files("orbitcoop") / "data" / "vehicles.toml").read_text(encoding="utf-8")
-    out = {}
-    for entry in tomllib.loads(text).get("vehicle", []):
-        for s in entry.get("stage", []):
-            out[(entry.get("id"), s.get("id"))] = {src: grade_of(s.get(src, "")) for _, _, src in _FIELDS}
-    return out
+def _stage_grades(stage) -> dict[str, str]:
+    """The grade of each of ``stage``'s source fields (``{"isp_source": "B", …}``)."""
+    return {key: grade_of(text) for key, text in stage.sources}
 
 
 def figure_sigmas(v: Vehicle) -> list[tuple[int, str, float]]:
     """(stage index, field, relative σ) of every published number of ``v``'s stages."""
-    grades = _catalogue_grades()
     out = []
     for k, s in enumerate(v.stages):
-        g = grades.get((v.id, s.id), {})
+        g = _stage_grades(s)
         for name, kind, src in _FIELDS:
             if getattr(s, name) is not None:
                 out.append((k, name, GRADE_SIGMA[kind][g.get(src, UNGRADED)]))
@@ -454,10 +444,9 @@ def mass_sigma_check() -> list[dict]:
 def grade_counts() -> dict[tuple[str, str], int]:
     """How many catalogue figures of each (kind, grade) the Monte Carlo varies."""
     counts = {(k, g): 0 for k in GRADE_SIGMA for g in "ABC"}
-    grades = _catalogue_grades()
     for v in list_vehicles():
         for s in v.stages:
-            g = grades.get((v.id, s.id), {})
+            g = _stage_grades(s)
             for name, kind, src in _FIELDS:
                 if getattr(s, name) is not None:
                     counts[(kind, g.get(src, UNGRADED))] += 1

@@ -70,6 +70,9 @@ class Stage:
     #: Perigee burns the stage's flown profile splits its departure from the parking orbit into
     #: (Briz-M: parking → intermediate → transfer orbit, two); 1 unless a source says otherwise.
     departure_burns: int = 1
+    #: The stage's source texts, by field (``("isp_source", "… [B]")``, …): where its figures come
+    #: from and, through their [A]/[B]/[C] grade, how far the payload Monte Carlo varies them.
+    sources: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self):
         # The same limits as the file loader, so an edited stage (dataclasses.replace) is checked
@@ -306,6 +309,7 @@ def _parse_stage(entry, k, where) -> Stage:
         parallel_with=f.text("parallel_with", ""),
         restarts=restarts,
         departure_burns=burns,
+        sources=tuple((key, text) for key, text in entry.items() if key.endswith("_source") and isinstance(text, str)),
         **numbers,
     )
 
