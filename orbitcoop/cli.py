@@ -85,7 +85,7 @@ def cmd_assess(args) -> int:
 def cmd_compare(args) -> int:
     from orbitcoop.assessment import compare
 
-    sites = _ids(args.sites, "sites")
+    sites = _ids(args.sites, "--sites")
     df = compare(sites, args.orbit)
     df = df.sort_values("total_dv_m_s", kind="stable")
     rows = df.to_dict(orient="records")
@@ -173,7 +173,7 @@ def _ids(text, what):
         return None
     ids = [t.strip() for t in text.split(",") if t.strip()]
     if not ids:
-        raise ValueError(f"--{what} {text!r} names none: give comma-separated ids, or leave it out for all")
+        raise ValueError(f"{what} {text!r} names no id: give comma-separated ids")
     return ids
 
 
@@ -211,7 +211,9 @@ def cmd_payload(args) -> int:
 def cmd_can_launch(args) -> int:
     from orbitcoop.payloads import can_launch
 
-    df = can_launch(args.mass, args.orbit, vehicles=_ids(args.vehicles, "vehicles"), sites=_ids(args.sites, "sites"))
+    df = can_launch(
+        args.mass, args.orbit, vehicles=_ids(args.vehicles, "--vehicles"), sites=_ids(args.sites, "--sites")
+    )
     return emit(
         args,
         df.to_dict(orient="records"),
@@ -251,7 +253,7 @@ def cmd_windows(args) -> int:
 
     from orbitcoop.windows import launch_windows
 
-    sites = [s.strip() for s in args.site.split(",")]
+    sites = _ids(args.site, "SITE")
     budget = None if args.budget is None else args.budget * u.m / u.s
     df = launch_windows(sites, _windows_orbit(args), args.start, days=args.days, dv_budget=budget)
     rows = df.to_dict(orient="records")
@@ -284,12 +286,10 @@ def cmd_sweep(args) -> int:
 
     from orbitcoop.grids import BLOCK_POINTS, parse_range, sweep
 
-    sites = [s.strip() for s in args.sites.split(",") if s.strip()] if args.sites else None
-    if args.sites is not None and not sites:
-        raise ValueError(f"--sites {args.sites!r} names no site: give comma-separated ids, or leave it out for all")
+    sites = _ids(args.sites, "--sites")
     inc = parse_range(args.inclination, "--inclination") * u.deg
     alt = parse_range(args.altitude, "--altitude") * u.km
-    vehicles = [v.strip() for v in args.vehicle.split(",") if v.strip()] if args.vehicle else None
+    vehicles = _ids(args.vehicle, "--vehicle")
     # Chunks along inclination of about one engine block each: the progress bar moves per block.
     n_sites = len(sites) if sites else 40
     per_inc = max(1, BLOCK_POINTS // max(1, n_sites * alt.size))
